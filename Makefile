@@ -1,0 +1,42 @@
+# The one entry point of the set-up contract: make serve, make test.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+DB := var/zhengce.db
+HOST ?= 127.0.0.1
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+SOURCES := $(shell find src/zhengce -name '*.py') pyproject.toml
+
+.PHONY: install build serve test lint bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+build: $(DB)
+
+$(DB): $(STAMP) $(SOURCES) $(wildcard data/raw/*.txt)
+	$(BIN)/zhengce --db $(DB) build
+
+serve: build
+	$(BIN)/zhengce --db $(DB) serve --host $(HOST) --port $(PORT)
+
+test: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+bench: build
+	$(BIN)/python bench/build_corpus.py --db $(DB)
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,1 @@
+"""Raw compilations to structured documents: one parser per source layout over a shared normaliser."""

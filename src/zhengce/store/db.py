@@ -1,0 +1,227 @@
+"""The only module that talks to SQLite: writes a knowledge base, reads it back.
+
+A build writes a new file beside the old one and renames it into place only
+when it is complete, so an interrupted or failed build leaves the previous
+knowledge base as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from zhengce.corpus.model import Document
+from zhengce.corpus.numerals import canonical_doc_number, nfkc
+from zhengce.store.schema import SCHEMA, SCHEMA_VERSION
+
+DEFAULT_DB = Path("var/zhengce.db")
+DB_ENV = "ZHENGCE_DB"
+
+
+class KnowledgeBaseError(Exception):
+    """The knowledge base is missing, stale or unreadable; the message says what to do."""
+
+
+def resolve_path(path: Path | str | None) -> Path:
+    """The knowledge base path: the argument, else $ZHENGCE_DB, else var/zhengce.db."""
+    if path:
+        return Path(path)
+    return Path(os.environ.get(DB_ENV) or DEFAULT_DB)
+
+
+def write_knowledge_base(path: Path, documents: list[Document], meta: dict[str, str],
+                         progress: Callable[[int], None] | None = None) -> None:
+    """Write ``documents`` to a new file and atomically replace ``path`` with it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.unlink(missing_ok=True)
+    try:
+        connection = sqlite3.connect(temporary)
+        with connection:
+            connection.executescript(SCHEMA)
+            built = {"schema_version": str(SCHEMA_VERSION),
+                     "built_at": datetime.now(UTC).isoformat(timespec="seconds"), **meta}
+            connection.executemany("INSERT INTO meta VALUES (?, ?)", built.items())
+            for ordinal, document in enumerate(documents):
+                _insert_document(connection, document, ordinal)
+                if progress:
+                    progress(1)
+        connection.close()
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _insert_document(connection: sqlite3.Connection, doc: Document, ordinal: int) -> None:
+    connection.execute(
+        "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (doc.id, doc.title, doc.doc_number, _json(doc.issuers),
+         doc.date.isoformat() if doc.date else None, doc.region, doc.section, doc.doc_type,
+         doc.text, int(doc.omitted), ordinal),
+    )
+    connection.executemany(
+        "INSERT INTO sources VALUES (?,?,?,?,?)",
+        [(doc.id, s.file, s.start_line, s.end_line, int(i == 0)) for i, s in enumerate(doc.sources)],
+    )
+    connection.executemany(
+        "INSERT INTO nodes VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [(f"{doc.id}/{n.path}", doc.id, n.path, f"{doc.id}/{n.parent}" if n.parent else None,
+          n.label, n.kind, n.text, n.start_line, n.end_line, i) for i, n in enumerate(doc.nodes)],
+    )
+    for i, table in enumerate(doc.tables):
+        table_id = f"{doc.id}/t{i + 1}"
+        connection.execute(
+            "INSERT INTO tables VALUES (?,?,?,?,?,?,?,?,?)",
+            (table_id, doc.id, table.name, _json(table.columns),
+             f"{doc.id}/{table.node_path}" if table.node_path else None,
+             table.start_line, table.end_line, table.stated_total, i),
+        )
+        connection.executemany(
+            "INSERT INTO table_rows VALUES (?,?,?)",
+            [(table_id, r + 1, _json(row)) for r, row in enumerate(table.rows)],
+        )
+    connection.executemany(
+        "INSERT INTO flags VALUES (?,?,?,?)",
+        [(doc.id, f.code, f.reason, f.node_id) for f in doc.flags],
+    )
+    connection.executemany(
+        "INSERT INTO links VALUES (?,?,?)", [(doc.id, "forwards", t) for t in doc.forwards]
+    )
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+class Store:
+    """Read access to a built knowledge base."""
+
+    def __init__(self, path: Path | str | None = None) -> None:
+        self.path = resolve_path(path)
+        if not self.path.is_file():
+            raise KnowledgeBaseError(
+                f"No knowledge base at {self.path}. Run `zhengce build` (or `make build`) first."
+            )
+        try:
+            self.connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+                                              check_same_thread=False)
+            self.connection.row_factory = sqlite3.Row
+            version = self.meta().get("schema_version")
+        except sqlite3.DatabaseError as error:
+            raise KnowledgeBaseError(f"{self.path} is not a zhengce knowledge base ({error}).") from error
+        if version != str(SCHEMA_VERSION):
+            raise KnowledgeBaseError(
+                f"{self.path} has schema version {version}, this zhengce needs {SCHEMA_VERSION}: "
+                "run `zhengce build` to rebuild it."
+            )
+
+    def meta(self) -> dict[str, str]:
+        return {row["key"]: row["value"] for row in self.connection.execute("SELECT * FROM meta")}
+
+    def list_documents(self, region: str | None = None, section: str | None = None,
+                       year: int | None = None, doc_type: str | None = None) -> list[dict[str, Any]]:
+        """Document summaries in corpus order, filtered by the given fields."""
+        clauses, params = [], []
+        for column, value in (("region", region), ("section", section), ("doc_type", doc_type)):
+            if value:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        if year:
+            clauses.append("substr(date, 1, 4) = ?")
+            params.append(str(year))
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self.connection.execute(f"SELECT * FROM documents {where} ORDER BY ord", params)
+        return [self._summary(row) for row in rows]
+
+    def find_document_id(self, key: str) -> str | None:
+        """The id of the document named by id, document number (any printed form) or title."""
+        key = nfkc(key).strip()
+        number = canonical_doc_number(key)
+        row = self.connection.execute(
+            "SELECT id FROM documents WHERE id = ? OR doc_number = ? OR title = ? ORDER BY ord LIMIT 1",
+            (key, number or key, key),
+        ).fetchone()
+        return row["id"] if row else None
+
+    def get_document(self, key: str) -> dict[str, Any] | None:
+        """A whole document (summary, text, articles, tables), or None when unknown."""
+        doc_id = self.find_document_id(key)
+        if doc_id is None:
+            return None
+        row = self.connection.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        document = self._summary(row)
+        document["text"] = row["text"]
+        document["articles"] = [
+            {"id": n["id"], "path": n["path"], "label": n["label"], "kind": n["kind"],
+             "parent": n["parent_id"], "text": n["text"],
+             "start_line": n["start_line"], "end_line": n["end_line"]}
+            for n in self.connection.execute(
+                "SELECT * FROM nodes WHERE doc_id = ? ORDER BY ord", (doc_id,))
+        ]
+        document["tables"] = [self._table(t) for t in self.connection.execute(
+            "SELECT * FROM tables WHERE doc_id = ? ORDER BY ord", (doc_id,))]
+        return document
+
+    def _summary(self, row: sqlite3.Row) -> dict[str, Any]:
+        doc_id = row["id"]
+        return {
+            "id": doc_id, "title": row["title"], "doc_number": row["doc_number"],
+            "issuers": json.loads(row["issuers"]), "date": row["date"], "region": row["region"],
+            "section": row["section"], "doc_type": row["doc_type"], "omitted": bool(row["omitted"]),
+            "sources": [
+                {"file": s["file"], "start_line": s["start_line"], "end_line": s["end_line"]}
+                for s in self.connection.execute(
+                    "SELECT * FROM sources WHERE doc_id = ? ORDER BY is_primary DESC, file, start_line",
+                    (doc_id,))
+            ],
+            "flags": [
+                {"code": f["code"], "reason": f["reason"], "node_id": f["node_id"]}
+                for f in self.connection.execute("SELECT * FROM flags WHERE doc_id = ?", (doc_id,))
+            ],
+            "forwards": [r["target_id"] for r in self.connection.execute(
+                "SELECT target_id FROM links WHERE doc_id = ? AND kind = 'forwards'", (doc_id,))],
+            "forwarded_by": [r["doc_id"] for r in self.connection.execute(
+                "SELECT doc_id FROM links WHERE target_id = ? AND kind = 'forwards'", (doc_id,))],
+        }
+
+    def _table(self, row: sqlite3.Row) -> dict[str, Any]:
+        rows = [json.loads(r["cells"]) for r in self.connection.execute(
+            "SELECT cells FROM table_rows WHERE table_id = ? ORDER BY row_no", (row["id"],))]
+        return {"id": row["id"], "name": row["name"], "columns": json.loads(row["columns"]),
+                "node_id": row["node_id"], "start_line": row["start_line"], "end_line": row["end_line"],
+                "stated_total": row["stated_total"], "rows": rows}
+
+    def stats(self) -> dict[str, Any]:
+        """Counts that tell what the knowledge base holds."""
+        def grouped(sql: str) -> dict[str, int]:
+            return {str(k): v for k, v in self.connection.execute(sql)}
+
+        scalar = lambda sql: self.connection.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "documents": scalar("SELECT count(*) FROM documents"),
+            "by_region": grouped("SELECT region, count(*) FROM documents GROUP BY region ORDER BY 2 DESC"),
+            "by_section": grouped(
+                "SELECT coalesce(section, '—'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC"),
+            "by_source": grouped("SELECT file, count(DISTINCT doc_id) FROM sources GROUP BY file"),
+            "with_several_sources": scalar(
+                "SELECT count(*) FROM (SELECT doc_id FROM sources GROUP BY doc_id HAVING count(*) > 1)"),
+            "without_number": scalar("SELECT count(*) FROM documents WHERE doc_number IS NULL"),
+            "nodes": scalar("SELECT count(*) FROM nodes"),
+            "tables": scalar("SELECT count(*) FROM tables"),
+            "table_rows": scalar("SELECT count(*) FROM table_rows"),
+            "flags": grouped("SELECT code, count(*) FROM flags GROUP BY code ORDER BY 2 DESC"),
+            "built_at": self.meta().get("built_at"),
+        }
+
+
+def iter_all_documents(store: Store) -> Iterable[dict[str, Any]]:
+    """Every document in full, for exports and the privacy test of the whole corpus."""
+    for summary in store.list_documents():
+        document = store.get_document(summary["id"])
+        if document:
+            yield document

@@ -1,0 +1,79 @@
+"""The knowledge base's SQLite schema and its version.
+
+A build writes a whole new file, so a schema change needs no migration of old
+data: bumping ``SCHEMA_VERSION`` makes readers refuse a stale file and ask for
+a rebuild instead of misreading it.
+"""
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    doc_number TEXT,
+    issuers TEXT NOT NULL,          -- JSON list
+    date TEXT,                      -- ISO date of issue
+    region TEXT NOT NULL,
+    section TEXT,
+    doc_type TEXT NOT NULL,
+    text TEXT NOT NULL,
+    omitted INTEGER NOT NULL DEFAULT 0,  -- the printed text leaves the body out as （略）
+    ord INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX documents_number ON documents(doc_number) WHERE doc_number IS NOT NULL;
+CREATE INDEX documents_region ON documents(region, section);
+CREATE TABLE sources (
+    doc_id TEXT NOT NULL REFERENCES documents(id),
+    file TEXT NOT NULL,
+    start_line INTEGER NOT NULL,
+    end_line INTEGER NOT NULL,
+    is_primary INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, file, start_line)
+);
+CREATE TABLE nodes (
+    id TEXT PRIMARY KEY,            -- doc_id/path
+    doc_id TEXT NOT NULL REFERENCES documents(id),
+    path TEXT NOT NULL,
+    parent_id TEXT,
+    label TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    start_line INTEGER NOT NULL,
+    end_line INTEGER NOT NULL,
+    ord INTEGER NOT NULL
+);
+CREATE INDEX nodes_doc ON nodes(doc_id, ord);
+CREATE TABLE tables (
+    id TEXT PRIMARY KEY,            -- doc_id/t<n>
+    doc_id TEXT NOT NULL REFERENCES documents(id),
+    name TEXT NOT NULL,
+    columns TEXT NOT NULL,          -- JSON list
+    node_id TEXT,
+    start_line INTEGER NOT NULL,
+    end_line INTEGER NOT NULL,
+    stated_total INTEGER,
+    ord INTEGER NOT NULL
+);
+CREATE TABLE table_rows (
+    table_id TEXT NOT NULL REFERENCES tables(id),
+    row_no INTEGER NOT NULL,
+    cells TEXT NOT NULL,            -- JSON list, one per column
+    PRIMARY KEY (table_id, row_no)
+);
+CREATE TABLE flags (
+    doc_id TEXT NOT NULL REFERENCES documents(id),
+    code TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    node_id TEXT
+);
+CREATE TABLE links (
+    doc_id TEXT NOT NULL REFERENCES documents(id),
+    kind TEXT NOT NULL,             -- 'forwards': the document forwards target
+    target_id TEXT NOT NULL REFERENCES documents(id)
+);
+"""
