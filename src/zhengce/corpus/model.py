@@ -98,3 +98,11 @@ class Document:
     @property
     def text(self) -> str:
         return "\n".join(p.text for p in self.paragraphs)
+
+    def rename(self, new_id: str) -> None:
+        """Change the id, and with it the node ids that flags point to."""
+        old_prefix = f"{self.id}/"
+        for flag in self.flags:
+            if flag.node_id and flag.node_id.startswith(old_prefix):
+                flag.node_id = f"{new_id}/{flag.node_id[len(old_prefix):]}"
+        self.id = new_id

@@ -33,7 +33,7 @@ MARKERS = (
     Marker("article", 3, re.compile(rf"^第(?P<n>{_CN})条(?:\s*|$)")),
     Marker("item1", 5, re.compile(rf"^(?P<n>{_CN})\s*[、.．]")),
     Marker("item2", 6, re.compile(rf"^[（(]\s*(?P<n>{_CN})\s*[）)]")),
-    Marker("item3", 7, re.compile(r"^(?P<n>\d{1,2})\s*(?:[、．]|\.(?!\d))")),
+    Marker("item3", 7, re.compile(r"^(?P<n>\d{1,2})\s*(?:[、．﹒]|\.(?!\d))")),
     Marker("item4", 8, re.compile(r"^[（(]\s*(?P<n>\d{1,2})\s*[）)]")),
     Marker("item5", 9, re.compile(r"^(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])")),
 )
@@ -80,10 +80,13 @@ class TreeBuilder:
         self._paths: set[str] = set()
         self._attachments = 0
 
-    def add(self, paragraph: Paragraph) -> str | None:
-        """Place ``paragraph``; return the path of the node that now holds it."""
+    def add(self, paragraph: Paragraph, attachments: bool = True) -> str | None:
+        """Place ``paragraph``; return the path of the node that now holds it.
+
+        With ``attachments`` false a 附件 line is plain text (a list of attachments).
+        """
         found = match_marker(paragraph.text)
-        if found:
+        if found and (attachments or found[0].kind != "attachment"):
             marker, number = found
             return self._open(marker.kind, marker.rank, number, paragraph)
         return self._append(paragraph)

@@ -1,0 +1,1 @@
+"""One parser per source layout; each turns a file's lines into raw documents."""
