@@ -20,7 +20,7 @@ from zhengce.corpus.privacy import mask_private
 from zhengce.corpus.structure import TreeBuilder, match_marker
 
 Block = Paragraph | Table
-OMITTED = re.compile(r"^[（(]\s*略\s*[）)]$")
+OMITTED = re.compile(r"(?:[（(]\s*略\s*[）)]|(?:^|[）)》])略)$")
 
 
 @dataclass
@@ -36,6 +36,16 @@ class RawDocument:
     number_text: str | None = None
     issuer_text: str | None = None
     flags: list[Flag] = field(default_factory=list)
+
+
+@dataclass
+class ParsedSource:
+    """A layout parser's result: the raw documents, and the numbers of the lines it
+    recognised as something other than a document (cover, contents, section headings,
+    running headers), so that the build can report what nobody placed."""
+
+    documents: list[RawDocument]
+    recognised: set[int] = field(default_factory=set)
 
 
 def document_key(title: str) -> str:
@@ -71,11 +81,22 @@ def assemble(raw: RawDocument) -> Document:
         sources=[Source(raw.file, raw.start_line, raw.end_line)],
         flags=list(raw.flags),
     )
-    document.omitted = any(OMITTED.match(p.text) for p in document.paragraphs)
+    document.omission_context = _omission_context(document.paragraphs)
+    document.omitted = bool(document.omission_context)
     _build_tree(document, blocks, signature_end)
     document.id = document_id(number, title)
     document.flags.extend(detect_flags(document))
     return document
+
+
+def _omission_context(paragraphs: list[Paragraph]) -> str:
+    """The words around each （略） marker: what the compilation left out."""
+    context = []
+    for index, paragraph in enumerate(paragraphs):
+        if OMITTED.search(paragraph.text):
+            before = paragraphs[index - 1].text if index and len(paragraph.text) <= 4 else ""
+            context.append(f"{before}{paragraph.text}")
+    return "\n".join(context)
 
 
 def _masked(block: Block) -> Block:

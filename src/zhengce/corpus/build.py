@@ -11,13 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zhengce.corpus.assemble import RawDocument, assemble
+from zhengce.corpus.assemble import ParsedSource, assemble
 from zhengce.corpus.layouts import chongqing, hunan, newsletter, single
 from zhengce.corpus.merge import link_forwards, merge_duplicates
 from zhengce.corpus.model import Document, Line
 
 DEFAULT_RAW_DIR = Path(__file__).resolve().parents[3] / "data" / "raw"
-Parser = Callable[[list[Line], str], list[RawDocument]]
+Parser = Callable[[list[Line], str], ParsedSource]
 # Files are matched by their numeric prefix; the hash after it names one edition.
 LAYOUTS: dict[str, Parser] = {
     "000": chongqing.parse,
@@ -64,7 +64,7 @@ def read_lines(path: Path) -> list[Line]:
     return [Line(number, line.rstrip("\n")) for number, line in enumerate(text.split("\n"), 1)]
 
 
-def parse_file(path: Path) -> list[RawDocument]:
+def parse_file(path: Path) -> ParsedSource:
     """Raw documents of one file, by the parser of its layout."""
     parser = LAYOUTS.get(path.name[:3])
     if parser is None:
@@ -78,10 +78,10 @@ def load_corpus(raw_dir: Path = DEFAULT_RAW_DIR,
     report = CorpusReport()
     documents: list[Document] = []
     for path in raw_files(raw_dir):
-        raws = parse_file(path)
-        report.parsed_per_source[path.name] = len(raws)
-        report.unplaced.extend(_unplaced(path, raws))
-        documents.extend(assemble(raw) for raw in raws)
+        parsed = parse_file(path)
+        report.parsed_per_source[path.name] = len(parsed.documents)
+        report.unplaced.extend(_unplaced(path, parsed))
+        documents.extend(assemble(raw) for raw in parsed.documents)
         if progress:
             progress(path.name)
     documents, report.merged_duplicates = merge_duplicates(documents)
@@ -90,9 +90,10 @@ def load_corpus(raw_dir: Path = DEFAULT_RAW_DIR,
     return documents, report
 
 
-def _unplaced(path: Path, raws: list[RawDocument]) -> list[tuple[str, int, int]]:
-    """Runs of non-blank lines outside every document (front matter, contents pages)."""
-    covered = {n for raw in raws for n in range(raw.start_line, raw.end_line + 1)}
+def _unplaced(path: Path, parsed: ParsedSource) -> list[tuple[str, int, int]]:
+    """Runs of non-blank lines that are neither in a document nor recognised furniture."""
+    covered = {n for raw in parsed.documents for n in range(raw.start_line, raw.end_line + 1)}
+    covered |= parsed.recognised
     runs: list[tuple[str, int, int]] = []
     for line in read_lines(path):
         if not line.text.strip() or line.number in covered:

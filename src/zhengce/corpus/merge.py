@@ -49,6 +49,8 @@ def merge_duplicates(documents: list[Document]) -> tuple[list[Document], int]:
 
 
 def _is_same_document(left: Document, right: Document) -> bool:
+    if left.region != right.region:
+        return False
     if left.doc_number and right.doc_number:
         return left.doc_number == right.doc_number and (
             same_title(left.title, right.title) or _tail_matches(left.title, right.title))
@@ -109,15 +111,17 @@ def link_forwards(documents: list[Document]) -> int:
     for document in documents:
         if not document.omitted:
             continue
-        targets = _referenced(document, by_number, documents)
+        context = document.omission_context
+        if "转发" in document.title:
+            context = f"{document.title}\n{context}"
+        targets = _referenced(context, by_number, documents)
         document.forwards = [t.id for t in targets if t is not document]
         links += len(document.forwards)
     return links
 
 
-def _referenced(document: Document, by_number: dict[str, Document],
-                documents: list[Document]) -> list[Document]:
-    text = f"{document.title}\n" + "\n".join(p.text for p in document.paragraphs[:6])
+def _referenced(text: str, by_number: dict[str, Document], documents: list[Document]) -> list[Document]:
+    """Corpus documents that ``text`` names by number or by 《title》."""
     found: list[Document] = []
     for _, _, candidate in find_doc_numbers(text):
         number = resolve_number(candidate, set(by_number))
@@ -125,6 +129,6 @@ def _referenced(document: Document, by_number: dict[str, Document],
             found.append(by_number[number])
     for quoted in _QUOTED_TITLE.findall(text):
         for other in documents:
-            if other not in found and other is not document and same_title(quoted, other.title):
+            if other not in found and same_title(quoted, other.title):
                 found.append(other)
     return found

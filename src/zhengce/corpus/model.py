@@ -92,6 +92,7 @@ class Document:
     tables: list[Table] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
     omitted: bool = False
+    omission_context: str = ""
     forwards: list[str] = field(default_factory=list)
     id: str = ""
 

@@ -39,6 +39,21 @@ def clean_text(text: str) -> str:
     return text.strip()
 
 
+def tidy_title(text: str) -> str:
+    """A title as published: wrap spaces dropped, the spaces between co-issuers kept.
+
+    >>> tidy_title("人力资源社会保障部 财政部 关于实施企业稳岗扩岗专项 支持计划的通知")
+    '人力资源社会保障部 财政部关于实施企业稳岗扩岗专项支持计划的通知'
+    >>> tidy_title("人力资源社会保障部关于开展 “人社服务快办行动”的通知")
+    '人力资源社会保障部关于开展“人社服务快办行动”的通知'
+    """
+    text = clean_text(text)
+    head, marker, tail = text.partition("关于")
+    if not marker:
+        return re.sub(r"\s+", "", text)
+    return head.strip() + marker + re.sub(r"\s+", "", tail)
+
+
 def join_fragments(left: str, right: str) -> str:
     """Join a wrapped line to the next: Chinese joins directly, two Latin words with a space."""
     if left and right and left[-1].isascii() and left[-1].isalpha() and right[0].isascii() \

@@ -18,14 +18,19 @@ SECRET_MASK = "［登录信息已隐去］"
 
 _DASH = r"[-－—–]"
 _EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+\s*@\s*[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
-_MOBILE_RE = re.compile(r"(?<!\d)1[3-9]\d(?:[ -]?\d{4}){2}(?!\d)")
+# Registry codes such as 002014001001 or 432004101W00 are not phone numbers: a
+# number must stand alone (no letter or digit on either side) and area codes
+# start 01-09.
+_ALONE_BEFORE, _ALONE_AFTER = r"(?<![0-9A-Za-z])", r"(?![0-9A-Za-z])"
+_MOBILE_RE = re.compile(rf"{_ALONE_BEFORE}1[3-9]\d(?:[ -]?\d{{4}}){{2}}{_ALONE_AFTER}")
 _LANDLINE_RE = re.compile(
-    rf"(?<!\d)(?:[（(]0\d{{2,3}}[）)]\s*|0\d{{2,3}}\s*{_DASH}?\s*)\d{{7,8}}(?:\s*{_DASH}\s*\d{{1,4}})?(?!\d)"
+    rf"{_ALONE_BEFORE}(?:[（(]0[1-9]\d{{1,2}}[）)]\s*|0[1-9]\d{{1,2}}\s*{_DASH}?\s*)\d{{7,8}}"
+    rf"(?:\s*{_DASH}\s*\d{{1,4}})?{_ALONE_AFTER}"
 )
 # A bare 7-8 digit number is an office line only when the text says so nearby;
 # elsewhere such a number can be an amount or a registry code.
 _CONTACT_CUE_RE = re.compile(r"电话|传真|联系|值班|热线|咨询|手机|座机|QQ|微信")
-_LOCAL_RE = re.compile(r"(?<![\d.])\d{7,8}(?![\d.])")
+_LOCAL_RE = re.compile(r"(?<![0-9A-Za-z.])\d{7,8}(?![0-9A-Za-z.])")
 _QQ_RE = re.compile(r"(QQ(?:号|群)?\s*[:：]?\s*)\d{5,12}", re.IGNORECASE)
 _SECRET_RE = re.compile(
     r"((?:初始|默认)?(?:密码|口令)\s*(?:为|是|[:：])\s*)([A-Za-z0-9!@#$%^&*_.\-]{3,})"

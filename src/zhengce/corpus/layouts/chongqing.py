@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from zhengce.corpus.assemble import RawDocument
+from zhengce.corpus.assemble import ParsedSource, RawDocument
 from zhengce.corpus.metadata import DOC_TYPES
 from zhengce.corpus.model import Line
 from zhengce.corpus.normalize import TERMINAL, clean_text, display_width, join_paragraphs, typical_width
@@ -35,9 +35,9 @@ class _TextLine:
     page_start: bool
 
 
-def parse(lines: list[Line], file: str) -> list[RawDocument]:
+def parse(lines: list[Line], file: str) -> ParsedSource:
     """Raw documents of 000: split at title blocks found on page starts."""
-    text_lines, sections = _strip_furniture(lines)
+    text_lines, sections, furniture = _strip_furniture(lines)
     starts = _document_starts(text_lines)
     documents = []
     for index, (start, title_end, number) in enumerate(starts):
@@ -53,14 +53,15 @@ def parse(lines: list[Line], file: str) -> list[RawDocument]:
             section=_section_for(sections, last),
             number_text=text_lines[number].line.text if number is not None else None,
         ))
-    return documents
+    return ParsedSource(documents, furniture)
 
 
-def _strip_furniture(lines: list[Line]) -> tuple[list[_TextLine], list[tuple[int, str]]]:
+def _strip_furniture(lines: list[Line]) -> tuple[list[_TextLine], list[tuple[int, str]], set[int]]:
     """Text lines with page starts marked; running footers, page numbers and section
     headings removed (the headings are returned with their line numbers)."""
     kept: list[_TextLine] = []
     sections: list[tuple[int, str]] = []
+    furniture: set[int] = set()
     previous_blank = True
     after_furniture = True
     for line in lines:
@@ -71,9 +72,11 @@ def _strip_furniture(lines: list[Line]) -> tuple[list[_TextLine], list[tuple[int
         section = _SECTION_RE.match(text.rstrip())
         if section:
             sections.append((line.number, SECTIONS[section[1]]))
+            furniture.add(line.number)
             after_furniture = True
         elif _RUNNING_FOOTER.match(text.strip()) or _PAGE_NUMBER.match(text) \
                 or (sections and sections[-1][0] == line.number - 1 and text.strip() == "管理委员会文件"):
+            furniture.add(line.number)
             after_furniture = True
         else:
             page_start = after_furniture or (text.startswith(" ") and not previous_blank)
@@ -83,7 +86,7 @@ def _strip_furniture(lines: list[Line]) -> tuple[list[_TextLine], list[tuple[int
             kept.append(_TextLine(Line(line.number, stripped), page_start))
             after_furniture = False
         previous_blank = False
-    return kept, sections
+    return kept, sections, furniture
 
 
 def _section_for(sections: list[tuple[int, str]], last_line: int) -> str | None:

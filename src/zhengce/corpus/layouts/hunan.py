@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from zhengce.corpus.assemble import Block, RawDocument, document_key
+from zhengce.corpus.assemble import Block, ParsedSource, RawDocument, document_key
 from zhengce.corpus.merge import same_title
 from zhengce.corpus.model import Flag, Line, Paragraph, Table
-from zhengce.corpus.normalize import TERMINAL, clean_text, join_fragments
+from zhengce.corpus.normalize import TERMINAL, clean_text, join_fragments, tidy_title
 from zhengce.corpus.numerals import canonical_doc_number, is_date_line
 from zhengce.corpus.structure import match_marker
 
@@ -35,7 +35,7 @@ class ContentsEntry:
     number_text: str | None
 
 
-def parse(lines: list[Line], file: str) -> list[RawDocument]:
+def parse(lines: list[Line], file: str) -> ParsedSource:
     """Raw documents of 003, one per contents entry plus any second print."""
     contents_start = next(i for i, line in enumerate(lines) if _bare(line.text) == "目录")
     body_start = next(i for i in range(contents_start + 1, len(lines))
@@ -49,7 +49,9 @@ def parse(lines: list[Line], file: str) -> list[RawDocument]:
         for span_start, span_end, is_copy in _split_second_prints(lines, start, end):
             skip = title_end - start + 1 if span_start == start else 1
             documents.append(_raw_document(entry, lines[span_start:span_end], skip, file, is_copy))
-    return documents
+    front_matter = {line.number for line in lines[:body_start]}
+    headings = {line.number for line in lines[body_start:] if _is_heading(line) and _section_of(line.text)}
+    return ParsedSource(documents, front_matter | headings)
 
 
 def _bare(text: str) -> str:
@@ -111,24 +113,32 @@ def _locate(entries: list[ContentsEntry], lines: list[Line], body_start: int) ->
 
 
 def _title_at(lines: list[Line], index: int, title: str) -> tuple[int, int] | None:
-    """The span of ``title`` printed from ``index``: one heading, headings split over
-    several heading lines, or a block of plain lines after a blank line."""
+    """The longest span of ``title`` printed from ``index``: one heading, headings
+    split over several heading lines, or a block of plain lines after a blank line."""
     first = lines[index]
     if not first.text.strip() or (not _is_heading(first) and index and lines[index - 1].text.strip()):
         return None
-    text = ""
+    text, found = "", None
     for end in range(index, min(index + 8, len(lines))):
         line = lines[end]
         if not line.text.strip():
-            if _is_heading(first):
+            # Headings and a title printed under its own issuer block run over blanks.
+            if _is_heading(first) or (text and document_key(title).startswith(document_key(text))):
                 continue
-            return None
-        if _is_heading(first) != _is_heading(line) or _section_of(line.text):
-            return None
+            break
+        if _is_heading(first) != _is_heading(line) or _section_of(line.text) or _is_number_line(line):
+            break
         text += _strip_markup(line.text)
         if _heading_matches(text, title):
-            return index, end
-    return None
+            found = (index, end)
+        elif found:
+            break
+    return found
+
+
+def _is_number_line(line: Line) -> bool:
+    text = line.text.strip()
+    return len(text) < 30 and canonical_doc_number(text) is not None
 
 
 def _is_heading(line: Line) -> bool:
@@ -178,17 +188,22 @@ def _opening(lines: list[Line], heading: int) -> str | None:
 
 def _raw_document(entry: ContentsEntry, span: list[Line], title_lines: int, file: str,
                   is_copy: bool) -> RawDocument:
+    """The document in ``span``, titled as its body prints it; a contents entry that
+    reads differently is flagged, not trusted (both have typos of their own)."""
+    title = tidy_title("".join(_strip_markup(line.text) for line in span[:title_lines]))
     body = span[title_lines:]
     number_text = entry.number_text
     for line in body[:4]:
-        if line.text.strip() and canonical_doc_number(line.text) and len(line.text.strip()) < 30:
+        if _is_number_line(line):
             body = body[body.index(line) + 1:]
             number_text = number_text or line.text
             break
     flags = []
+    if document_key(title) != document_key(entry.title):
+        flags.append(Flag("contents_title_differs", f"目录所列标题“{entry.title}”与正文标题不一致"))
     if is_copy:
         flags.append(Flag("printed_twice", f"汇编第{span[0].number}行起再次刊印本文件，已合并为一份"))
-    return RawDocument(file=file, title=entry.title, start_line=span[0].number,
+    return RawDocument(file=file, title=title, start_line=span[0].number,
                        end_line=_last_text_line(span), blocks=blocks(body), section=entry.section,
                        number_text=number_text, flags=flags)
 
@@ -236,7 +251,7 @@ def _paragraph_at(lines: list[Line], index: int, result: list[Block]) -> int:
 
 
 def _ends_paragraph(text: str) -> bool:
-    return text[-1] in TERMINAL + "”）)" or is_date_line(text) or len(text) < 40
+    return text[-1] in TERMINAL + "”）)" or is_date_line(text) or len(text) < 25
 
 
 def _continues(text: str) -> bool:

@@ -1,8 +1,8 @@
 """Placeholder."""
 
-from zhengce.corpus.assemble import RawDocument
+from zhengce.corpus.assemble import ParsedSource
 from zhengce.corpus.model import Line
 
 
-def parse(lines: list[Line], file: str) -> list[RawDocument]:
-    return []
+def parse(lines: list[Line], file: str) -> ParsedSource:
+    return ParsedSource([])
