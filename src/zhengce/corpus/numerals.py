@@ -22,6 +22,11 @@ DOC_NUMBER_RE = re.compile(
     rf"(?P<prefix>[\u4e00-\u9fff]{{1,14}}?)\s*[{re.escape(_OPEN)}]\s*"
     rf"(?P<year>(?:19|20)\d\d)\s*[{re.escape(_CLOSE)}]\s*(?:第\s*)?(?P<num>\d{{1,4}})\s*号"
 )
+# 北京市人民代表大会常务委员会公告〔十五届〕第23号: numbered within a legislature's session.
+SESSION_RE = re.compile(
+    rf"(?P<prefix>[\u4e00-\u9fff]{{0,30}}公告)?\s*[{re.escape(_OPEN)}]\s*(?P<session>[{CHINESE_NUMERAL}]+届)\s*"
+    rf"[{re.escape(_CLOSE)}]\s*第\s*(?P<num>\d{{1,4}})\s*号"
+)
 # 人力资源社会保障部公告2020年第9号 style, and orders such as 主席令第六十五号.
 YEAR_SERIAL_RE = re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*第\s*(?P<num>\d{1,4})\s*号")
 ORDER_RE = re.compile(
@@ -101,6 +106,8 @@ def canonical_doc_number(text: str) -> str | None:
     ('湘政发〔2020〕3号', '国办发明电〔2020〕1号')
     >>> canonical_doc_number("中华人民共和国主席令第六十五号")
     '中华人民共和国主席令第65号'
+    >>> canonical_doc_number("北京市人民代表大会常务委员会公告〔十五届〕第 23 号")
+    '北京市人民代表大会常务委员会公告〔十五届〕第23号'
     >>> canonical_doc_number("人力资源社会保障部公告 2020 年第 9 号") is None
     True
     """
@@ -111,6 +118,9 @@ def canonical_doc_number(text: str) -> str | None:
     match = ORDER_RE.search(text)
     if match:
         return f"{match['prefix']}第{chinese_to_int(match['num'])}号"
+    match = SESSION_RE.search(text)
+    if match:
+        return f"{match['prefix'] or ''}〔{match['session']}〕第{int(match['num'])}号"
     return None
 
 
