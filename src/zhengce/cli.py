@@ -27,8 +27,12 @@ class State:
     db: Path | None = None
 
 
+DbOption = Annotated[Path | None, typer.Option(help="Knowledge base file (default $ZHENGCE_DB or var/zhengce.db).")]
+
+
 @app.callback()
-def main(db: Annotated[Path | None, typer.Option(help="Knowledge base file (default $ZHENGCE_DB or var/zhengce.db).")] = None) -> None:
+def main(db: DbOption = None) -> None:
+    """Choose the knowledge base every command works on."""
     State.db = db
 
 

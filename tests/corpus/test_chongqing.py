@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from tests.conftest import RAW_DIR, by_number
 from zhengce.corpus.build import parse_file, read_lines
 from zhengce.corpus.model import Document
-from tests.conftest import RAW_DIR, by_number
 
 CHONGQING = RAW_DIR / "000_4e71c7bfca995e22.txt"
 
@@ -30,7 +30,8 @@ def test_sections_follow_the_printed_headings():
 
 def test_first_document_title_is_rejoined(corpus: list[Document]):
     document = by_number(corpus, "国发明电〔2020〕5号")
-    assert document.title == "中央应对新型冠状病毒感染肺炎疫情工作领导小组关于全面落实进一步保护关心爱护医务人员若干措施的通知"
+    assert document.title == ("中央应对新型冠状病毒感染肺炎疫情工作领导小组"
+                              "关于全面落实进一步保护关心爱护医务人员若干措施的通知")
     assert document.date.isoformat() == "2020-02-22"
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from tests.conftest import RAW_DIR, by_number
 from zhengce.corpus.assemble import document_key
 from zhengce.corpus.build import parse_file, read_lines
 from zhengce.corpus.layouts import hunan
 from zhengce.corpus.model import Document
 from zhengce.corpus.numerals import canonical_doc_number
-from tests.conftest import RAW_DIR, by_number
 
 HUNAN = RAW_DIR / "003_99b4106d3352fab1.txt"
 

@@ -12,7 +12,15 @@ import re
 from dataclasses import dataclass, field
 
 from zhengce.corpus.flags import detect_flags
-from zhengce.corpus.metadata import doc_type, issuers_from_title, looks_like_issuer, region_of, split_issuers
+from zhengce.corpus.metadata import (
+    doc_type,
+    issuers_from_adoption,
+    issuers_from_title,
+    looks_like_issuer,
+    region_of,
+    split_issuers,
+    topic_of,
+)
 from zhengce.corpus.model import Document, Flag, Paragraph, Source, Table
 from zhengce.corpus.normalize import TERMINAL, clean_text
 from zhengce.corpus.numerals import canonical_doc_number, is_date_line, parse_date
@@ -35,6 +43,7 @@ class RawDocument:
     section: str | None = None
     number_text: str | None = None
     issuer_text: str | None = None
+    region_hint: str | None = None
     flags: list[Flag] = field(default_factory=list)
 
 
@@ -73,9 +82,13 @@ def assemble(raw: RawDocument) -> Document:
         issuers = split_issuers(clean_text(raw.issuer_text)) if raw.issuer_text else []
     if not issuers:
         issuers = issuers_from_title(title)
+    if not issuers and number and "部令" in number:
+        issuers = [number.split("令")[0]]
+    if not issuers:
+        issuers = issuers_from_adoption("\n".join(b.text for b in blocks[:8] if isinstance(b, Paragraph)))
     document = Document(
         title=title, doc_number=number, issuers=issuers, date=issued,
-        region=region_of(number, issuers, title), section=raw.section,
+        region=region_of(number, issuers, title, raw.region_hint), section=raw.section or topic_of(title),
         doc_type=doc_type(title, number),
         paragraphs=[b for b in blocks if isinstance(b, Paragraph)],
         sources=[Source(raw.file, raw.start_line, raw.end_line)],
@@ -117,34 +130,53 @@ def _signature(blocks: list[Block]) -> tuple[int | None, list[str], object]:
             continue
         issuers: list[str] = []
         cursor = index - 1
-        while cursor >= 0 and isinstance(blocks[cursor], Paragraph) \
-                and looks_like_issuer(blocks[cursor].text):
-            issuers[:0] = split_issuers(blocks[cursor].text)
+        while cursor >= 0 and isinstance(blocks[cursor], Paragraph):
+            line = blocks[cursor].text
+            if looks_like_issuer(line):
+                issuers[:0] = split_issuers(line)
+            elif issuers and looks_like_issuer(line + issuers[0]):
+                issuers[0] = line + issuers[0]  # one body's name wrapped over two lines
+            else:
+                break
             cursor -= 1
         if issuers or index == len(blocks) - 1:
             return index, issuers, parse_date(block.text)
-    # No signature block (a law printed with its promulgation order): the first date.
-    first_date = next((parse_date(b.text) for b in blocks[:12]
+    # No issuer above any date (a law under its promulgation order, a garbled
+    # signature): the first date printed on a line of its own.
+    first_date = next((parse_date(b.text) for b in blocks
                        if isinstance(b, Paragraph) and is_date_line(b.text)), None)
     return None, [], first_date
 
 
+_PUBLICITY_NOTE = re.compile(r"^[（(]\s*(?:此件|本件|联系单位|主动公开|依申请公开)[^（）()]*[）)]$")
+
+
 def _build_tree(document: Document, blocks: list[Block], signature_end: int | None) -> None:
+    """Place every paragraph in the article tree; tables hang off the node above them.
+
+    The signature block and the publicity notes under it (（此件主动公开）) stay in the
+    text but not in the tree; the first heading after them opens the attachment.
+    """
     builder = TreeBuilder()
     current: str | None = None
+    awaiting_attachment = signature_end is not None
     for index, block in enumerate(blocks):
         if isinstance(block, Table):
             block.node_path = current
             document.tables.append(block)
             continue
-        if signature_end is not None and index == signature_end + 1 and _is_attachment_title(block):
-            current = builder.start_attachment(block)
-            continue
         before_signature = signature_end is not None and index <= signature_end
         if before_signature and _in_signature(blocks, index, signature_end):
             continue
+        if not before_signature and _PUBLICITY_NOTE.match(block.text):
+            continue
+        if awaiting_attachment and not before_signature:
+            awaiting_attachment = False
+            if _is_attachment_title(block):
+                current = builder.start_attachment(block)
+                continue
         # A list of attachments above the signature names them; it does not open them.
-        current = builder.add(block, attachments=not before_signature) or current
+        current = builder.add(block, attachments=not before_signature)
     document.nodes = builder.nodes
 
 

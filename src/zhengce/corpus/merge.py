@@ -72,6 +72,8 @@ def _merge(group: list[Document]) -> Document:
     """The most complete print, with every source and any metadata only others had."""
     best = max(group, key=_completeness)
     others = [d for d in group if d is not best]
+    # Some compilations print the title without its issuers; the fullest one is the title.
+    best.title = max((d.title for d in group), key=lambda t: len(document_key(t)))
     for other in others:
         best.doc_number = best.doc_number or other.doc_number
         best.date = best.date or other.date

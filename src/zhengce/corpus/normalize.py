@@ -19,6 +19,8 @@ _CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》、，。：�
 _SPACE_AROUND_DIGIT = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[\d%])|(?<=[\d%])[ \t]+(?=[{_CJK}])")
 _SPACE_AROUND_PUNCT = re.compile(r"[ \t]*([，。：；！？、）」』》〕】”])[ \t]*|([（「『《〔【“])[ \t]+")
 _MULTISPACE = re.compile(r"[ \t\u3000]{2,}")
+# Signature lines are often letter-spaced: 湖 南 省 财 政 厅.
+_LETTER_SPACED = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){2,}$")
 TERMINAL = "。！？；：…"
 
 
@@ -29,10 +31,12 @@ def clean_text(text: str) -> str:
     '关于延长2020年春节假期的通知'
     >>> clean_text("人力资源社会保障部  财政部 税务总局")
     '人力资源社会保障部 财政部 税务总局'
-    >>> clean_text("生态环境保护 and 修复")
-    '生态环境保护 and 修复'
+    >>> clean_text("生态环境保护 and 修复"), clean_text("湖 南 省 财 政 厅")
+    ('生态环境保护 and 修复', '湖南省财政厅')
     """
-    text = to_halfwidth(text).replace("\u00a0", " ")
+    text = to_halfwidth(text).replace("\u00a0", " ").strip()
+    if _LETTER_SPACED.match(text):
+        return re.sub(r"\s+", "", text)
     text = _SPACE_AROUND_DIGIT.sub("", text)
     text = _SPACE_AROUND_PUNCT.sub(lambda m: m[1] or m[2], text)
     text = _MULTISPACE.sub(" ", text)
@@ -52,6 +56,20 @@ def tidy_title(text: str) -> str:
     if not marker:
         return re.sub(r"\s+", "", text)
     return head.strip() + marker + re.sub(r"\s+", "", tail)
+
+
+_SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff，。、；：“”（）])[ \t]+(?=[\u4e00-\u9fff，。、；：“”（）])")
+
+
+def drop_justification_spaces(text: str) -> str:
+    """Remove spaces between Chinese characters that justified print leaves in prose.
+
+    Only for running text: in a title or signature a space separates two issuers.
+
+    >>> drop_justification_spaces("可申请缓缴社会 保险费，缓缴期限原则上")
+    '可申请缓缴社会保险费，缓缴期限原则上'
+    """
+    return _SPACE_BETWEEN_HAN.sub("", text)
 
 
 def join_fragments(left: str, right: str) -> str:

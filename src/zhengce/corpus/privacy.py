@@ -30,6 +30,7 @@ _LANDLINE_RE = re.compile(
 # A bare 7-8 digit number is an office line only when the text says so nearby;
 # elsewhere such a number can be an amount or a registry code.
 _CONTACT_CUE_RE = re.compile(r"电话|传真|联系|值班|热线|咨询|手机|座机|QQ|微信")
+_UNIT_AFTER = re.compile(r"\s*(?:[元万亿人个户次件项年月日号元%％名家台套]|平方|公里|米)")
 _LOCAL_RE = re.compile(r"(?<![0-9A-Za-z.])\d{7,8}(?![0-9A-Za-z.])")
 _QQ_RE = re.compile(r"(QQ(?:号|群)?\s*[:：]?\s*)\d{5,12}", re.IGNORECASE)
 _SECRET_RE = re.compile(
@@ -47,6 +48,8 @@ def mask_private(text: str) -> str:
     '联系电话：［电话已隐去］，［电话已隐去］'
     >>> mask_private("拨打12333咨询；金额12345678元")
     '拨打12333咨询；金额12345678元'
+    >>> mask_private("联系人：何振宇（就业服务）88633885，孙晗（岗位信息）88633871。")
+    '联系人：何振宇（就业服务）［电话已隐去］，孙晗（岗位信息）［电话已隐去］。'
     """
     text = _EMAIL_RE.sub(EMAIL_MASK, text)
     text = _LOGIN_URL_RE.sub(lambda m: m[1] + SECRET_MASK, text)
@@ -60,10 +63,13 @@ def mask_private(text: str) -> str:
 def _mask_cued_local_numbers(text: str) -> str:
     """Mask bare 7-8 digit numbers that follow a contact cue in the same sentence."""
     def replace(match: re.Match[str]) -> str:
-        sentence_start = max(text.rfind(stop, 0, match.start()) for stop in "。；;\n")
+        sentence_start = max(text.rfind(stop, 0, match.start()) for stop in "。；;\n") + 1
         window = text[max(sentence_start, match.start() - 40):match.start()]
         after = text[match.end():match.end() + 6]
         if _CONTACT_CUE_RE.search(window) or "传真" in after:
+            return PHONE_MASK
+        # Without a cue, an 8-digit number that no unit follows is an office line.
+        if len(match[0]) == 8 and not _UNIT_AFTER.match(after):
             return PHONE_MASK
         return match[0]
 

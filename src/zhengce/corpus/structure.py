@@ -54,7 +54,8 @@ _GLOBAL_KINDS = {"chapter", "section", "article"}
 def match_marker(text: str) -> tuple[Marker, str] | None:
     """The heading marker that starts ``text`` and its number as printed, if any.
 
-    >>> [m.kind for m, _ in filter(None, map(match_marker, ["第三条 用人单位", "二、全力", "（一）做好", "1.加强", "1.5倍"]))]
+    >>> texts = ["第三条 用人单位", "二、全力", "（一）做好", "1.加强", "1.5倍"]
+    >>> [m.kind for m, _ in filter(None, map(match_marker, texts))]
     ['article', 'item1', 'item2', 'item3']
     """
     for marker in MARKERS:
@@ -79,8 +80,9 @@ class TreeBuilder:
         self._stack: list[_Open] = []
         self._paths: set[str] = set()
         self._attachments = 0
+        self._loose = 0
 
-    def add(self, paragraph: Paragraph, attachments: bool = True) -> str | None:
+    def add(self, paragraph: Paragraph, attachments: bool = True) -> str:
         """Place ``paragraph``; return the path of the node that now holds it.
 
         With ``attachments`` false a 附件 line is plain text (a list of attachments).
@@ -131,7 +133,7 @@ class TreeBuilder:
         """A plain paragraph continues the open node, except inside an article,
         where it starts the article's next 款 (the article's own text is 第一款)."""
         if not self._stack:
-            return None
+            return self._loose_paragraph(paragraph)
         articles = [opened for opened in self._stack if opened.node.kind == "article"]
         if not articles:
             _extend(self._stack[-1].node, paragraph)
@@ -143,6 +145,15 @@ class TreeBuilder:
         label = f"第{int_to_chinese(article_open.clauses)}款"
         return self._push("clause", CLAUSE_RANK, label, f"{article_open.node.path}/{label}",
                           paragraph, article_open.node)
+
+    def _loose_paragraph(self, paragraph: Paragraph) -> str:
+        """A paragraph before any numbered part (the opening, a Q&A) is a node of its
+        own, 段1, 段2 ..., so that every sentence of a document can be cited."""
+        self._loose += 1
+        node = Node(path=self._unique(f"段{self._loose}"), label=f"第{self._loose}段", kind="paragraph",
+                    text=paragraph.text, start_line=paragraph.start_line, end_line=paragraph.end_line)
+        self.nodes.append(node)
+        return node.path
 
     def _unique(self, path: str) -> str:
         candidate, count = path, 1

@@ -14,19 +14,26 @@ from dataclasses import dataclass
 
 from zhengce.corpus.assemble import ParsedSource, RawDocument
 from zhengce.corpus.metadata import DOC_TYPES
-from zhengce.corpus.model import Line
-from zhengce.corpus.normalize import TERMINAL, clean_text, display_width, join_paragraphs, typical_width
+from zhengce.corpus.model import Line, Paragraph
+from zhengce.corpus.normalize import (
+    TERMINAL,
+    clean_text,
+    display_width,
+    drop_justification_spaces,
+    join_paragraphs,
+    typical_width,
+)
 from zhengce.corpus.numerals import DOC_NUMBER_RE, is_date_line, to_halfwidth
 from zhengce.corpus.structure import match_marker
 
 SECTIONS = {"综合类": "综合", "就业": "就业", "社会保险": "社会保险", "人才人事": "人才人事",
             "劳动关系": "劳动关系", "中国重庆人力资源服务产业园": "产业园"}
 _SECTION_RE = re.compile(rf"^\s?[一二三四五六七八九]、({'|'.join(SECTIONS)})$")
-_RUNNING_FOOTER = re.compile(rf"^({'|'.join(s for s in SECTIONS if s != '中国重庆人力资源服务产业园')})\1\s*/?\s*\d{{0,3}}$")
+_FOOTER_SECTIONS = "|".join(s for s in SECTIONS if s != "中国重庆人力资源服务产业园")
+_RUNNING_FOOTER = re.compile(rf"^({_FOOTER_SECTIONS})\1\s*/?\s*\d{{0,3}}$")
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _CLOSING = re.compile(r"^[（(]\s*(?:略|此件.*)\s*[）)]$|^略$")
 _TITLE_END = re.compile(rf"(?:{'|'.join(sorted(DOC_TYPES, key=len, reverse=True))}|措施|纪要|说明)$")
-_LETTER_SPACED = re.compile(r"^[\u4e00-\u9fff](?: [\u4e00-\u9fff]){2,}$")
 
 
 @dataclass
@@ -49,11 +56,19 @@ def parse(lines: list[Line], file: str) -> ParsedSource:
             file=file,
             title="".join(t.line.text.strip() for t in text_lines[start:title_end + 1]),
             start_line=span[0].line.number, end_line=last,
-            blocks=join_paragraphs([t.line for t in body], _breaks_before(body)),
+            blocks=[_prose(p) for p in join_paragraphs([t.line for t in body], _breaks_before(body))],
             section=_section_for(sections, last),
             number_text=text_lines[number].line.text if number is not None else None,
         ))
     return ParsedSource(documents, furniture)
+
+
+def _prose(paragraph: Paragraph) -> Paragraph:
+    """Body paragraphs lose the print's justification spaces; short lines (signatures,
+    lists of issuers) keep theirs."""
+    if len(paragraph.text) < 30:
+        return paragraph
+    return Paragraph(drop_justification_spaces(paragraph.text), paragraph.start_line, paragraph.end_line)
 
 
 def _strip_furniture(lines: list[Line]) -> tuple[list[_TextLine], list[tuple[int, str]], set[int]]:
@@ -80,10 +95,7 @@ def _strip_furniture(lines: list[Line]) -> tuple[list[_TextLine], list[tuple[int
             after_furniture = True
         else:
             page_start = after_furniture or (text.startswith(" ") and not previous_blank)
-            stripped = to_halfwidth(text.strip())
-            if _LETTER_SPACED.match(stripped):
-                stripped = stripped.replace(" ", "")
-            kept.append(_TextLine(Line(line.number, stripped), page_start))
+            kept.append(_TextLine(Line(line.number, to_halfwidth(text.strip())), page_start))
             after_furniture = False
         previous_blank = False
     return kept, sections, furniture

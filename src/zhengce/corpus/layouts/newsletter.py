@@ -51,7 +51,10 @@ def parse(lines: list[Line], file: str) -> ParsedSource:
     starts = _document_starts(paragraphs)
     firsts = [title if label is None else label for label, title, _ in starts]
     documents = []
+    group_region: str | None = None
     for index, (label, title, body) in enumerate(starts):
+        if label is not None:
+            group_region = _label_region(paragraphs[label].paragraph.text)
         end = firsts[index + 1] if index + 1 < len(starts) else len(paragraphs)
         first = firsts[index]
         number, body_start = _number(paragraphs, title, body)
@@ -63,6 +66,7 @@ def parse(lines: list[Line], file: str) -> ParsedSource:
             blocks=[p.block for p in paragraphs[body_start:end]],
             number_text=number,
             issuer_text=paragraphs[label].paragraph.text if label is not None else None,
+            region_hint=group_region,
             flags=[flag for line, flag in notes.items()
                    if paragraphs[first].paragraph.start_line <= line <= paragraphs[end - 1].paragraph.end_line],
         ))
@@ -84,6 +88,9 @@ def _paragraphs(lines: list[Line]) -> tuple[list[_Paragraph], set[int], dict[int
         if line.number < skip_until:
             continue
         if _PLATFORM_HEADER.match(raw):
+            if pending:
+                result.append(_close(pending, pending_page_start))
+                pending = []
             table, stray, skip_until = _claim_platforms(lines, position)
             result.append(_Paragraph(table, False))
             if stray:
@@ -101,7 +108,7 @@ def _paragraphs(lines: list[Line]) -> tuple[list[_Paragraph], set[int], dict[int
         if not pending:
             pending_page_start = page_start
         pending.append(Line(line.number, raw.strip()))
-        if raw.endswith(" ") or is_date_line(raw):
+        if raw.endswith(" ") or is_date_line(raw) or _URL_ONLY.match(raw.strip()):
             result.append(_close(pending, pending_page_start))
             pending = []
         previous_blank, after_furniture = False, False
@@ -153,9 +160,15 @@ def _close(lines: list[Line], page_start: bool) -> _Paragraph:
     return _Paragraph(Paragraph(text, lines[0].number, lines[-1].number), page_start)
 
 
+def _label_region(label: str) -> str | None:
+    """The newsletter prints its documents in issuer groups, each opened by a label:
+    the label of the group (北京市人社局) tells the region of the unlabelled ones after it."""
+    return "北京" if label.startswith("北京") else None
+
+
 def _is_label(text: str) -> bool:
     """The newsletter's issuer tag above a title: 国务院, 最高院, 北京市人社局."""
-    return len(text) <= 8 and not any(c in text for c in "，。：；、（）()") and not is_date_line(text)
+    return 2 <= len(text) <= 8 and not any(c in text for c in "，。：；、（）()") and not is_date_line(text)
 
 
 def _is_number(text: str) -> bool:

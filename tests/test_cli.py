@@ -1,0 +1,68 @@
+"""The command line, run in-process through Typer's runner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from zhengce.cli import app
+
+runner = CliRunner()
+
+
+def invoke(*args: str, env: dict[str, str] | None = None):
+    return runner.invoke(app, list(args), env=env)
+
+
+def test_build_writes_a_knowledge_base_and_reports_it(tmp_path: Path):
+    db = tmp_path / "kb.db"
+    result = invoke("--db", str(db), "build")
+    assert result.exit_code == 0, result.output
+    assert db.is_file()
+    assert "merged duplicates" in result.output
+    stats = json.loads(invoke("--db", str(db), "stats", "--json").output)
+    assert stats["by_region"].keys() == {"全国", "湖南", "重庆", "北京"}
+    assert stats["build_report"]["unplaced"] == []
+
+
+def test_build_from_a_missing_folder_fails_clearly_and_keeps_the_old_base(tmp_path: Path, kb_path: Path):
+    db = tmp_path / "kb.db"
+    db.write_bytes(kb_path.read_bytes())
+    result = invoke("--db", str(db), "build", "--raw", str(tmp_path / "nowhere"))
+    assert result.exit_code == 1
+    assert "Raw corpus folder not found" in result.output
+    assert json.loads(invoke("--db", str(db), "stats", "--json").output)["documents"] > 150
+
+
+def test_docs_show_json(kb_path: Path):
+    result = invoke("--db", str(kb_path), "docs", "show", "人社部明电〔2020〕1号", "--json")
+    assert result.exit_code == 0
+    document = json.loads(result.output)
+    assert document["doc_number"] == "人社部明电〔2020〕1号"
+    assert len(document["sources"]) == 4
+
+
+def test_docs_show_unknown_exits_1(kb_path: Path):
+    result = invoke("--db", str(kb_path), "docs", "show", "湘人社规〔2099〕1号")
+    assert result.exit_code == 1
+    assert "No document" in result.output
+
+
+def test_docs_list_json_has_summaries_only(kb_path: Path):
+    result = invoke("--db", str(kb_path), "docs", "list", "--region", "重庆", "--json")
+    documents = json.loads(result.output)
+    assert documents and all(d["region"] == "重庆" for d in documents)
+    assert not {"text", "articles", "tables"} & set(documents[0])
+
+
+def test_database_path_from_environment(kb_path: Path):
+    result = invoke("docs", "list", "--section", "产业园", "--json", env={"ZHENGCE_DB": str(kb_path)})
+    assert [d["doc_number"] for d in json.loads(result.output)] == ["渝人园管发〔2020〕1号"]
+
+
+def test_missing_knowledge_base_is_explained(tmp_path: Path):
+    result = invoke("--db", str(tmp_path / "none.db"), "stats")
+    assert result.exit_code == 1
+    assert "zhengce build" in result.output
