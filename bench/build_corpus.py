@@ -26,7 +26,7 @@ def plain_read() -> None:
 
 
 def full_build() -> None:
-    documents, report = load_corpus(DEFAULT_RAW_DIR)
+    documents, _ = load_corpus(DEFAULT_RAW_DIR)
     with tempfile.TemporaryDirectory() as folder:
         write_knowledge_base(Path(folder) / "kb.db", documents, {})
 
