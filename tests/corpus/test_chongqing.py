@@ -84,3 +84,10 @@ def test_credentials_are_masked(corpus: list[Document]):
     assert "123456" not in document.text
     assert "cqzdrl.com" not in document.text
     assert "［登录信息已隐去］" in document.text
+
+
+def test_indented_first_lines_do_not_break_paragraphs(corpus: list[Document]):
+    relief = by_number(corpus, "人社部发〔2020〕11号")
+    item = next(n for n in relief.nodes if n.path == "三")
+    assert item.text == ("三、受疫情影响生产经营出现严重困难的企业，可申请缓缴社会保险费，"
+                         "缓缴期限原则上不超过6个月，缓缴期间免收滞纳金。")

@@ -107,10 +107,8 @@ def _paragraph(lines: list[Line]) -> Paragraph:
 
 
 def typical_width(lines: Sequence[Line]) -> int:
-    """The width a layout wraps at: the most common width among longer lines."""
-    widths = [display_width(line.text.strip()) for line in lines if line.text.strip()]
+    """The width a layout wraps at: the upper quartile of the longer lines' widths
+    (print varies a few cells from line to line; indented first lines are shorter)."""
+    widths = sorted(display_width(line.text.strip()) for line in lines if line.text.strip())
     long_widths = [w for w in widths if w >= 40] or widths or [0]
-    counts: dict[int, int] = {}
-    for width in long_widths:
-        counts[width] = counts.get(width, 0) + 1
-    return max(sorted(counts), key=lambda w: (counts[w], w))
+    return long_widths[(len(long_widths) * 3) // 4]

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from zhengce.corpus.assemble import ParsedSource, RawDocument
-from zhengce.corpus.metadata import DOC_TYPES
+from zhengce.corpus.metadata import DOC_TYPES, looks_like_issuer
 from zhengce.corpus.model import Line, Paragraph
 from zhengce.corpus.normalize import (
     TERMINAL,
@@ -167,14 +167,22 @@ def _follows_closing(lines: list[_TextLine], start: int) -> bool:
 
 
 def _breaks_before(body: list[_TextLine]):
-    """The paragraph rule of 000: a marker, a date, or a line shorter than the
-    wrap width ends what came before; a full line continues."""
+    """The paragraph rule of 000: a marker or a date starts a paragraph; a sentence
+    ending short of the margin ends one; a line far short of it (a heading, a
+    signature) ends one too. First lines are indented two characters, so a line a
+    little short without a full stop is a paragraph's first line, not its last."""
     width = typical_width([t.line for t in body])
 
     def breaks(previous: Line, line: Line) -> bool:
         text, before = line.text, previous.text
-        if match_marker(text) or text.startswith(("附件", "一是", "二是")) or is_date_line(text) \
-                or is_date_line(before) or _CLOSING.match(text) or _CLOSING.match(before):
+        if match_marker(text) or text.startswith(("一是", "二是")) or is_date_line(text) \
+                or is_date_line(before) or _CLOSING.match(text) or _CLOSING.match(before) \
+                or looks_like_issuer(clean_text(text)):
             return True
-        return display_width(before) <= width - 6
+        before_width = display_width(before)
+        if text.startswith("附件") and not before.endswith("（"):
+            return True
+        if before.endswith(tuple(TERMINAL)):
+            return before_width <= width - 4
+        return before_width <= width * 0.8
     return breaks

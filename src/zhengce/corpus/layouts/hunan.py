@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from zhengce.corpus.assemble import Block, ParsedSource, RawDocument, document_key
 from zhengce.corpus.merge import same_title
+from zhengce.corpus.metadata import looks_like_issuer
 from zhengce.corpus.model import Flag, Line, Paragraph, Table
 from zhengce.corpus.normalize import TERMINAL, clean_text, join_fragments, tidy_title
 from zhengce.corpus.numerals import canonical_doc_number, is_date_line
@@ -256,7 +257,8 @@ def _ends_paragraph(text: str) -> bool:
 
 def _continues(text: str) -> bool:
     stripped = _strip_markup(text)
-    return bool(stripped) and not match_marker(stripped) and not is_date_line(stripped)
+    return bool(stripped) and not match_marker(stripped) and not is_date_line(stripped) \
+        and not looks_like_issuer(clean_text(stripped))
 
 
 def _next_text_line(lines: list[Line], start: int) -> int | None:
