@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from zhengce.corpus.build import DEFAULT_RAW_DIR, load_corpus
 from zhengce.corpus.model import Document
+from zhengce.index.build import DEFAULT_CACHE, corpus_units, index_rows
+from zhengce.index.hybrid import SearchIndex
 from zhengce.store.db import Store, write_knowledge_base
 
 RAW_DIR = DEFAULT_RAW_DIR
@@ -26,9 +29,20 @@ def corpus_report():
 
 @pytest.fixture(scope="session")
 def kb_path(tmp_path_factory: pytest.TempPathFactory, corpus: list[Document]) -> Path:
-    path = tmp_path_factory.mktemp("kb") / "zhengce.db"
-    write_knowledge_base(path, corpus, {"raw_dir": str(RAW_DIR)})
+    """The whole corpus, indexed, with vectors from a copy of the shipped embedding
+    cache (the copy, because a build prunes its cache and tests must not touch data/)."""
+    folder = tmp_path_factory.mktemp("kb")
+    cache = folder / "embeddings.sqlite"
+    shutil.copy(DEFAULT_CACHE, cache)
+    rows, _ = index_rows(corpus_units(corpus), cache)
+    path = folder / "zhengce.db"
+    write_knowledge_base(path, corpus, {"raw_dir": str(RAW_DIR)}, rows)
     return path
+
+
+@pytest.fixture(scope="session")
+def search_index(store: Store) -> SearchIndex:
+    return SearchIndex.load(store)
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import sys
 import time
+from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -11,15 +14,25 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from zhengce.corpus.build import DEFAULT_RAW_DIR, CorpusError, load_corpus, raw_files
-from zhengce.store.db import KnowledgeBaseError, Store, resolve_path, write_knowledge_base
+from zhengce.evaluation.questions import DEFAULT_DIR as EVAL_DIR
+from zhengce.evaluation.questions import EvaluationError, load_questions
+from zhengce.evaluation.search import MODES, evaluate_search
+from zhengce.index.build import DEFAULT_CACHE, corpus_units, index_rows
+from zhengce.index.hybrid import MAX_K, Filters, Hit, SearchIndex
+from zhengce.index.query import QueryError
+from zhengce.store.db import KnowledgeBaseError, KnowledgeBaseWriter, Store, resolve_path
 
 app = typer.Typer(help="zhengce: search and read Chinese HR and social-security policy documents.",
                   no_args_is_help=True, pretty_exceptions_enable=False)
 docs_app = typer.Typer(help="List and read documents.", no_args_is_help=True)
 app.add_typer(docs_app, name="docs")
-console = Console()
+eval_app = typer.Typer(help="Measure search and answers on the team's question sets (eval/).", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+# Wide enough for Chinese tables when the output is not a terminal (pipes, CI logs).
+console = Console(width=None if sys.stdout.isatty() else 140)
 errors = Console(stderr=True)
 
 
@@ -53,22 +66,32 @@ def print_json(value: Any) -> None:
 
 
 @app.command()
-def build(raw: Annotated[Path, typer.Option(help="Folder of raw compilation files.")] = DEFAULT_RAW_DIR) -> None:
+def build(
+    raw: Annotated[Path, typer.Option(help="Folder of raw compilation files.")] = DEFAULT_RAW_DIR,
+    vectors: Annotated[bool, typer.Option(help="Embed units for semantic search (cached by text hash).")] = True,
+    cache: Annotated[Path, typer.Option(help="Embedding cache file.")] = DEFAULT_CACHE,
+) -> None:
     """Parse the raw compilations and write a new knowledge base (the old one stays until it is done)."""
     path = resolve_path(State.db)
     started = time.perf_counter()
     try:
         files = raw_files(raw)
-        with _progress() as progress:
+        with _progress() as progress, KnowledgeBaseWriter(path) as writer:
             task = progress.add_task("Parsing sources", total=len(files))
             documents, report = load_corpus(raw, progress=lambda name: progress.advance(task))
+            units = corpus_units(documents)
+            embed_task = progress.add_task("Embedding units", total=len(units), visible=vectors)
+            rows, embedded = index_rows(units, cache if vectors else None,
+                                        progress=lambda n: progress.advance(embed_task, n))
             write_task = progress.add_task("Writing knowledge base", total=len(documents))
-            write_knowledge_base(path, documents, {"raw_dir": str(raw), "report": json.dumps(
-                report.as_dict(), ensure_ascii=False)},
-                progress=lambda n: progress.advance(write_task, n))
+            writer.write_documents(documents, progress=lambda n: progress.advance(write_task, n))
+            writer.write_units(rows)
+            writer.commit({"raw_dir": str(raw), "report": json.dumps(report.as_dict(), ensure_ascii=False),
+                           "embedded_now": str(embedded)})
     except CorpusError as error:
         fail(str(error))
-    console.print(f"Built {path} in {time.perf_counter() - started:.1f} s.")
+    console.print(f"Built {path} in {time.perf_counter() - started:.1f} s "
+                  f"({len(units)} units, {embedded} embedded now, the rest from the cache).")
     _print_stats(Store(path).stats(), report.as_dict())
 
 
@@ -99,6 +122,7 @@ def _print_stats(figures: dict[str, Any], report: dict[str, Any]) -> None:
     table.add_row("without a document number", str(figures["without_number"]))
     table.add_row("article nodes", str(figures["nodes"]))
     table.add_row("tables (rows)", f"{figures['tables']} ({figures['table_rows']})")
+    table.add_row("search units (embedded)", f"{figures['units']} ({figures['embedded_units']})")
     table.add_row("flags", ", ".join(f"{k} {v}" for k, v in figures["flags"].items()) or "none")
     unplaced = report.get("unplaced", [])
     table.add_row("unplaced line runs", "; ".join(
@@ -156,6 +180,116 @@ def docs_show(
     console.print(document["text"], highlight=False)
     for table_data in document["tables"]:
         console.print(f"\n[bold]{table_data['name']}[/] ({len(table_data['rows'])} rows)", highlight=False)
+
+
+def _filters(region: str | None, section: str | None, doc_type: str | None, issuer: str | None,
+             date_from: str | None, date_to: str | None) -> Filters:
+    try:
+        return Filters(region=region, section=section, doc_type=doc_type, issuer=issuer,
+                       date_from=date.fromisoformat(date_from) if date_from else None,
+                       date_to=date.fromisoformat(date_to) if date_to else None)
+    except ValueError as error:
+        fail(f"Dates are written YYYY-MM-DD ({error}).")
+
+
+@app.command()
+def search(
+    query: Annotated[str | None, typer.Argument(help="Question, words or a document number.")] = None,
+    k: Annotated[int, typer.Option("-k", help="How many results (1-100).", min=1, max=MAX_K)] = 10,
+    region: Annotated[str | None, typer.Option(help="全国, 湖南, 重庆 or 北京.")] = None,
+    section: Annotated[str | None, typer.Option(help="综合, 就业, 社会保险, 人才人事, 劳动关系, 产业园.")] = None,
+    doc_type: Annotated[str | None, typer.Option("--type", help="通知, 意见, 办法, ...")] = None,
+    issuer: Annotated[str | None, typer.Option(help="Part of an issuing body's name.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Issued on or after YYYY-MM-DD.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Issued on or before YYYY-MM-DD.")] = None,
+    mode: Annotated[str, typer.Option(help="hybrid, keyword or semantic.")] = "hybrid",
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list, best first.")] = False,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="Read queries from stdin, one per line; "
+                                                        "write one JSON list per line.")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Show how the query is searched.")] = False,
+) -> None:
+    """Find the articles that answer a query: keyword and semantic search, fused."""
+    if mode not in ("hybrid", "keyword", "semantic"):
+        fail(f"--mode must be hybrid, keyword or semantic, not {mode!r}.")
+    filters = _filters(region, section, doc_type, issuer, date_from, date_to)
+    if jsonl:
+        _search_lines(k, filters, mode)
+        return
+    if query is None:
+        fail("Give a query, or --jsonl to read queries from standard input.")
+    index = SearchIndex.load(open_store())
+    try:
+        hits = index.search(query, k=k, filters=filters, mode=mode)  # type: ignore[arg-type]
+        plan = index.plan(query, filters) if explain else None
+    except QueryError as error:
+        fail(str(error))
+    if as_json:
+        print_json({"plan": plan, "hits": [h.as_dict() for h in hits]} if plan else [h.as_dict() for h in hits])
+        return
+    if plan:
+        console.print(plan)
+    _print_hits(hits)
+
+
+def _search_lines(k: int, filters: Filters, mode: str) -> None:
+    """Batch mode: one query per input line, one JSON list (or error object) per output line."""
+    index = SearchIndex.load(open_store())
+    queries = [line.rstrip("\n") for line in sys.stdin]
+    for result in index.search_many(queries, k=k, filters=filters, mode=mode):  # type: ignore[arg-type]
+        if isinstance(result, QueryError):
+            typer.echo(json.dumps({"error": str(result)}, ensure_ascii=False))
+        else:
+            typer.echo(json.dumps([h.as_dict() for h in result], ensure_ascii=False))
+
+
+def _print_hits(hits: list[Hit]) -> None:
+    if not hits:
+        console.print("No results. Try fewer or other words, or remove a filter.")
+        return
+    table = Table(show_lines=True)
+    table.add_column("#", justify="right")
+    table.add_column("文件 · 条款", min_width=24, max_width=36)
+    table.add_column("内容", ratio=1)
+    for rank, hit in enumerate(hits, 1):
+        text = Text(hit.snippet)
+        text.highlight_words(hit.matched, style="bold yellow")
+        text.append(f"\n{hit.title}", style="dim")
+        where = f"{hit.doc_number or '（无文号）'}\n{hit.article}\n{hit.region} · {hit.date or '—'}"
+        table.add_row(str(rank), where, text)
+    console.print(table)
+
+
+@eval_app.command("search")
+def eval_search(
+    folder: Annotated[Path, typer.Option(help="Folder of question files (*.jsonl).")] = EVAL_DIR,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    misses: Annotated[bool, typer.Option(help="List the questions hybrid search misses in its top 5.")] = False,
+) -> None:
+    """Recall@1/5/10 and MRR of keyword-only, semantic-only and hybrid search on the team's questions."""
+    store = open_store()
+    try:
+        questions = load_questions(store, folder)
+    except EvaluationError as error:
+        fail(str(error))
+    index = SearchIndex.load(store)
+    modes = MODES if index.vectors is not None else ("keyword",)
+    scores, ranks = evaluate_search(index, questions, modes)
+    if as_json:
+        print_json([asdict(s) for s in scores])
+        return
+    table = Table(title=f"Retrieval on {scores[0].questions} answerable questions")
+    for column in ("mode", "Recall@1", "Recall@5", "Recall@10", "MRR"):
+        table.add_column(column)
+    for s in scores:
+        table.add_row(s.mode, f"{s.recall_at_1:.3f}", f"{s.recall_at_5:.3f}", f"{s.recall_at_10:.3f}", f"{s.mrr:.3f}")
+    console.print(table)
+    if index.vectors is None:
+        console.print("The knowledge base has no vectors (built with --no-vectors): keyword only.")
+    if misses:
+        answerable = [q for q in questions if q.answerable]
+        for question, rank in zip(answerable, ranks[modes[-1]], strict=True):
+            if rank is None or rank > 5:
+                console.print(f"{question.id} rank {rank}: {question.question}", highlight=False)
 
 
 @app.command()

@@ -11,10 +11,14 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
+from zhengce.corpus.assemble import document_key
 from zhengce.corpus.model import Document
 from zhengce.corpus.numerals import canonical_doc_number, nfkc
 from zhengce.store.schema import SCHEMA, SCHEMA_VERSION
@@ -34,27 +38,74 @@ def resolve_path(path: Path | str | None) -> Path:
     return Path(os.environ.get(DB_ENV) or DEFAULT_DB)
 
 
+class KnowledgeBaseWriter:
+    """Writes a new knowledge base beside the old one; ``commit`` swaps it in.
+
+    Use as a context manager: leaving the block without ``commit`` (an error, an
+    interrupt) deletes the new file and leaves the previous knowledge base as it was.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        self.temporary.unlink(missing_ok=True)
+        self.connection = sqlite3.connect(self.temporary)
+        self.connection.executescript(SCHEMA)
+
+    def __enter__(self) -> KnowledgeBaseWriter:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.connection.close()
+        self.temporary.unlink(missing_ok=True)
+
+    def write_documents(self, documents: list[Document], progress: Callable[[int], None] | None = None) -> None:
+        for ordinal, document in enumerate(documents):
+            _insert_document(self.connection, document, ordinal)
+            if progress:
+                progress(1)
+
+    def write_units(self, rows: Iterable[UnitRow]) -> None:
+        """Retrieval units with their tokens and (float16) vector, in matrix order."""
+        self.connection.executemany(
+            "INSERT INTO units VALUES (?,?,?,?,?,?,?,?,?)",
+            [(i, r.doc_id, r.node_id, r.kind, r.label, r.context, r.text, " ".join(r.tokens),
+              r.vector.astype(np.float16).tobytes() if r.vector is not None else None)
+             for i, r in enumerate(rows)],
+        )
+
+    def commit(self, meta: dict[str, str]) -> None:
+        """Record the metadata, then atomically replace the old knowledge base."""
+        built = {"schema_version": str(SCHEMA_VERSION),
+                 "built_at": datetime.now(UTC).isoformat(timespec="seconds"), **meta}
+        self.connection.executemany("INSERT INTO meta VALUES (?, ?)", built.items())
+        self.connection.commit()
+        self.connection.close()
+        os.replace(self.temporary, self.path)
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    """A retrieval unit as stored: what the index stage hands to storage."""
+
+    doc_id: str
+    node_id: str
+    kind: str
+    label: str
+    context: str
+    text: str
+    tokens: list[str]
+    vector: np.ndarray | None
+
+
 def write_knowledge_base(path: Path, documents: list[Document], meta: dict[str, str],
-                         progress: Callable[[int], None] | None = None) -> None:
-    """Write ``documents`` to a new file and atomically replace ``path`` with it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.unlink(missing_ok=True)
-    try:
-        connection = sqlite3.connect(temporary)
-        with connection:
-            connection.executescript(SCHEMA)
-            built = {"schema_version": str(SCHEMA_VERSION),
-                     "built_at": datetime.now(UTC).isoformat(timespec="seconds"), **meta}
-            connection.executemany("INSERT INTO meta VALUES (?, ?)", built.items())
-            for ordinal, document in enumerate(documents):
-                _insert_document(connection, document, ordinal)
-                if progress:
-                    progress(1)
-        connection.close()
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
+                         units: Iterable[UnitRow] = ()) -> None:
+    """Write ``documents`` (and index units) to a new file and swap it in when complete."""
+    with KnowledgeBaseWriter(path) as writer:
+        writer.write_documents(documents)
+        writer.write_units(units)
+        writer.commit(meta)
 
 
 def _insert_document(connection: sqlite3.Connection, doc: Document, ordinal: int) -> None:
@@ -140,13 +191,19 @@ class Store:
 
     def find_document_id(self, key: str) -> str | None:
         """The id of the document named by id, document number (any printed form) or title."""
-        key = nfkc(key).strip()
-        number = canonical_doc_number(key)
+        key = key.strip()
+        number = canonical_doc_number(nfkc(key))
         row = self.connection.execute(
             "SELECT id FROM documents WHERE id = ? OR doc_number = ? OR title = ? ORDER BY ord LIMIT 1",
             (key, number or key, key),
         ).fetchone()
-        return row["id"] if row else None
+        if row:
+            return row["id"]
+        wanted = document_key(nfkc(key))
+        for candidate in self.connection.execute("SELECT id, title FROM documents ORDER BY ord"):
+            if document_key(nfkc(candidate["title"])) == wanted:
+                return candidate["id"]
+        return None
 
     def get_document(self, key: str) -> dict[str, Any] | None:
         """A whole document (summary, text, articles, tables), or None when unknown."""
@@ -196,6 +253,19 @@ class Store:
                 "node_id": row["node_id"], "start_line": row["start_line"], "end_line": row["end_line"],
                 "stated_total": row["stated_total"], "rows": rows}
 
+    def units(self) -> list[dict[str, Any]]:
+        """Every retrieval unit in matrix order, without its vector."""
+        rows = self.connection.execute(
+            "SELECT id, doc_id, node_id, kind, label, context, text, tokens FROM units ORDER BY id")
+        return [dict(row) for row in rows]
+
+    def unit_vectors(self) -> np.ndarray | None:
+        """The units' embedding matrix (float32, one row per unit), or None if not embedded."""
+        blobs = [row[0] for row in self.connection.execute("SELECT vector FROM units ORDER BY id")]
+        if not blobs or any(blob is None for blob in blobs):
+            return None
+        return np.frombuffer(b"".join(blobs), dtype=np.float16).reshape(len(blobs), -1).astype(np.float32)
+
     def stats(self) -> dict[str, Any]:
         """Counts that tell what the knowledge base holds."""
         def grouped(sql: str) -> dict[str, int]:
@@ -214,6 +284,8 @@ class Store:
             "nodes": scalar("SELECT count(*) FROM nodes"),
             "tables": scalar("SELECT count(*) FROM tables"),
             "table_rows": scalar("SELECT count(*) FROM table_rows"),
+            "units": scalar("SELECT count(*) FROM units"),
+            "embedded_units": scalar("SELECT count(*) FROM units WHERE vector IS NOT NULL"),
             "flags": grouped("SELECT code, count(*) FROM flags GROUP BY code ORDER BY 2 DESC"),
             "built_at": self.meta().get("built_at"),
         }

@@ -5,7 +5,7 @@ data: bumping ``SCHEMA_VERSION`` makes readers refuse a stale file and ask for
 a rebuild instead of misreading it.
 """
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE meta (
@@ -71,6 +71,18 @@ CREATE TABLE flags (
     reason TEXT NOT NULL,
     node_id TEXT
 );
+CREATE TABLE units (
+    id INTEGER PRIMARY KEY,         -- row of the vector matrix
+    doc_id TEXT NOT NULL REFERENCES documents(id),
+    node_id TEXT NOT NULL,          -- an article node id, or doc_id/t<n>/r<m> for a table row
+    kind TEXT NOT NULL,
+    label TEXT NOT NULL,
+    context TEXT NOT NULL,          -- document title and the headings above the unit
+    text TEXT NOT NULL,
+    tokens TEXT NOT NULL,           -- keyword-search tokens, space separated
+    vector BLOB                     -- float16 embedding of context + text; NULL when not embedded
+);
+CREATE INDEX units_doc ON units(doc_id);
 CREATE TABLE links (
     doc_id TEXT NOT NULL REFERENCES documents(id),
     kind TEXT NOT NULL,             -- 'forwards': the document forwards target

@@ -1,0 +1,1 @@
+"""Evaluation against the team's question sets in eval/: retrieval and answers."""

@@ -1,0 +1,1 @@
+"""Indexing and retrieval: units from the article tree, BM25, embeddings, hybrid fusion."""

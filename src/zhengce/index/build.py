@@ -1,0 +1,42 @@
+"""The index stage of a build: units from documents, their tokens and vectors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from zhengce.corpus.model import Document
+from zhengce.index.embed import embed_passages
+from zhengce.index.tokenize import tokens
+from zhengce.index.units import Unit, document_units
+from zhengce.store.db import UnitRow
+from zhengce.store.embedding_cache import EmbeddingCache
+
+DEFAULT_CACHE = Path(__file__).resolve().parents[3] / "data" / "embeddings.sqlite"
+
+
+def corpus_units(documents: list[Document]) -> list[Unit]:
+    return [unit for document in documents for unit in document_units(document)]
+
+
+def index_rows(units: list[Unit], cache_path: Path | None,
+               progress: Callable[[int], None] | None = None) -> tuple[list[UnitRow], int]:
+    """Units ready to store: tokens always, vectors unless ``cache_path`` is None.
+
+    Returns the rows and the number of units embedded now (not found in the cache).
+    """
+    vectors, embedded = None, 0
+    if cache_path is not None:
+        cache = EmbeddingCache(cache_path)
+        try:
+            keys = [unit.key for unit in units]
+            vectors, embedded = embed_passages(keys, [u.search_text for u in units], cache, progress)
+            cache.keep_only(keys)
+        finally:
+            cache.close()
+    rows = [
+        UnitRow(doc_id=u.doc_id, node_id=u.node_id, kind=u.kind, label=u.label, context=u.context, text=u.text,
+                tokens=tokens(u.search_text), vector=vectors[i] if vectors is not None else None)
+        for i, u in enumerate(units)
+    ]
+    return rows, embedded

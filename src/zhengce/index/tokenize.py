@@ -1,0 +1,65 @@
+"""Chinese tokenisation for keyword search: jieba with the corpus's own policy terms.
+
+jieba splits policy terms badly (稳岗返还 -> 稳岗 / 返还 is fine, but 以工代训 ->
+以工 / 代训 is not), so the terms users type are added to its dictionary. The
+dictionary loads once per process; its cache goes to a private folder instead of
+jieba's shared /tmp file.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+import jieba
+
+# Terms of this corpus that users search for as one word.
+POLICY_TERMS = (
+    "以工代训", "稳岗返还", "稳岗补贴", "稳岗扩岗", "告知承诺制", "告知承诺", "阶段性减免", "社会保险费", "社保费",
+    "失业保险金", "失业补助金", "临时生活补助", "一次性吸纳就业补贴", "一次性创业补贴", "职业技能提升行动",
+    "职业培训补贴", "生活费补贴", "公益性岗位", "就业困难人员", "零就业家庭", "高校毕业生", "农民工", "贫困劳动力",
+    "中小微企业", "小微企业", "大型企业", "个体工商户", "灵活就业人员", "三项社会保险", "基本养老金", "基本养老保险",
+    "工伤保险", "失业保险", "医疗保险", "住房公积金", "缓缴", "滞纳金", "停工停产", "复工复产", "返岗复工",
+    "点对点", "三支一扶", "互联网+职业技能培训", "技能人才评价", "职称评审", "专业技术人员", "事业单位",
+    "公开招聘", "劳动合同", "电子劳动合同", "劳动关系", "劳务派遣", "人力资源服务机构", "工资保证金",
+    "伤残津贴", "供养亲属抚恤金", "临时性工作补助", "卫生防疫津贴", "隔离治疗", "医学观察", "网上申领",
+    "畅通领", "安全办", "打包一件事", "提速办", "公共服务事项", "规范性文件", "社保卡", "电子社保卡",
+    "湖北省", "湖南省", "重庆市", "北京市", "新冠肺炎", "新型冠状病毒", "疫情防控", "人社部", "人力资源社会保障部",
+    "人力资源和社会保障局", "人力资源和社会保障厅", "税务部门", "经办机构",
+)
+_TOKEN_RE = re.compile(r"[\w+]")
+STOPWORDS = frozenset(
+    "的 了 和 与 及 或 等 是 在 对 为 按 按照 由 将 把 被 其 该 这 那 有 要 可 可以 应 应当 之 以 于 并 从 到 向 "
+    "中 上 下 个 吗 呢 吧 啊 么 什么 怎么 怎样 如何 哪些 哪个 多少 是否 能否 能不能 有没有 请问 我 我们 你 他 她 "
+    "它 他们 公司 一下 情况 问题 规定".split()
+)
+
+
+@lru_cache(maxsize=1)
+def tokenizer() -> jieba.Tokenizer:
+    """The process-wide jieba tokenizer, with the policy terms and a private cache."""
+    jieba.setLogLevel(logging.WARNING)
+    instance = jieba.Tokenizer()
+    cache_dir = Path(os.environ.get("ZHENGCE_CACHE", tempfile.gettempdir())) / "zhengce-jieba"
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    instance.tmp_dir = str(cache_dir)
+    instance.initialize()
+    for term in POLICY_TERMS:
+        instance.add_word(term, freq=200_000)
+    return instance
+
+
+def tokens(text: str) -> list[str]:
+    """Search tokens of ``text``: jieba's search-mode words, lowercased, without
+    punctuation and stopwords. Full words and their parts are both kept, so that a
+    query for 社会保险 finds 社会保险费 and the reverse.
+
+    >>> tokens("以工代训补贴标准是多少？")
+    ['以工代训', '补贴', '标准']
+    """
+    words = tokenizer().cut_for_search(text)
+    return [w.lower() for w in words if _TOKEN_RE.search(w) and w.strip() and w not in STOPWORDS]

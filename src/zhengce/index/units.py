@@ -1,0 +1,98 @@
+"""Retrieval units: what search returns and answers cite.
+
+A unit is one node of the article tree (an article, a clause, a numbered item, a
+loose paragraph), with the document's title and the headings above it as
+context, or one row of a table under its header. Units follow the documents'
+own structure, so a hit is always a citable place, never a window of text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from zhengce.corpus.model import Document, Node
+
+_HEADING_CHARS = 40
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One searchable, citable piece of a document."""
+
+    doc_id: str
+    node_id: str
+    kind: str
+    label: str
+    context: str
+    text: str
+
+    @property
+    def search_text(self) -> str:
+        """What keyword and semantic search see: the context, then the unit's own text."""
+        return f"{self.context}\n{self.text}"
+
+    @property
+    def key(self) -> str:
+        """A hash of the searched text: the embedding cache key."""
+        return hashlib.sha1(self.search_text.encode()).hexdigest()
+
+
+def document_units(document: Document) -> list[Unit]:
+    """The units of one document: every node, then every table row."""
+    by_path = {node.path: node for node in document.nodes}
+    units = [_node_unit(document, node, by_path) for node in document.nodes]
+    for number, table in enumerate(document.tables, 1):
+        caption = table.name or f"表{number}"
+        for row_number, row in enumerate(table.rows, 1):
+            cells = "；".join(f"{column or '列'}：{cell}" for column, cell in zip(table.columns, row, strict=False)
+                             if cell)
+            units.append(Unit(
+                doc_id=document.id, node_id=f"{document.id}/t{number}/r{row_number}", kind="row",
+                label=f"表“{caption}”第{row_number}行", context=f"{document.title}\n{caption}", text=cells,
+            ))
+    return units
+
+
+def _node_unit(document: Document, node: Node, by_path: dict[str, Node]) -> Unit:
+    ancestors = _ancestors(node, by_path)
+    headings = [_heading(a.text) for a in ancestors]
+    return Unit(
+        doc_id=document.id, node_id=f"{document.id}/{node.path}", kind=node.kind,
+        label=article_label([*ancestors, node]),
+        context="\n".join([document.title, *headings]), text=node.text,
+    )
+
+
+def _ancestors(node: Node, by_path: dict[str, Node]) -> list[Node]:
+    chain: list[Node] = []
+    parent = node.parent
+    while parent and parent in by_path:
+        chain.insert(0, by_path[parent])
+        parent = by_path[parent].parent
+    return chain
+
+
+def _heading(text: str) -> str:
+    """The first sentence of an ancestor, enough to say what the part is about."""
+    first = text.split("\n", 1)[0]
+    for stop in "。；：":
+        if stop in first:
+            first = first[: first.index(stop) + 1]
+            break
+    return first[:_HEADING_CHARS]
+
+
+def article_label(chain: list[Node]) -> str:
+    """How a person cites a node: 二、（一）3. / 第三条第二款 / 附件 一、 / 第2段.
+
+    >>> from zhengce.corpus.model import Node
+    >>> article_label([Node("二", "二、", "item1", "", 0, 0), Node("二/（一）", "（一）", "item2", "", 0, 0)])
+    '二、（一）'
+    """
+    parts = []
+    for node in chain:
+        if node.kind == "chapter" and any(n.kind == "article" for n in chain):
+            continue  # 第三条 is cited without its chapter
+        parts.append(f"{node.label} " if node.kind == "attachment" else node.label)
+    return "".join(parts).strip()
