@@ -294,9 +294,16 @@ def eval_search(
 
 @app.command()
 def serve(host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-          port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000) -> None:
-    """Serve the knowledge base (the web UI and API arrive with their issue; this reports what it holds)."""
-    store = open_store()
-    _print_stats(store.stats(), json.loads(store.meta().get("report", "{}")))
-    console.print(f"Knowledge base ready at {store.path}. The web UI is not built yet "
-                  f"(it will listen on http://{host}:{port}/).")
+          port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000) -> None:
+    """Serve the web UI and the JSON API (OpenAPI at /docs) over the knowledge base."""
+    import uvicorn
+
+    from zhengce.api.app import create_app
+
+    try:
+        application = create_app(State.db)
+    except KnowledgeBaseError as error:
+        fail(str(error))
+    console.print(f"zhengce is serving {application.state.store.path} at [bold]http://{host}:{port}/[/] "
+                  f"(API: http://{host}:{port}/api/search?q=…, docs: http://{host}:{port}/docs). Ctrl+C stops.")
+    uvicorn.run(application, host=host, port=port, log_level="warning")

@@ -36,7 +36,7 @@ def index_rows(units: list[Unit], cache_path: Path | None,
             cache.close()
     rows = [
         UnitRow(doc_id=u.doc_id, node_id=u.node_id, kind=u.kind, label=u.label, context=u.context, text=u.text,
-                tokens=tokens(u.search_text), vector=vectors[i] if vectors is not None else None)
+                tokens=tokens(u.keyword_text), vector=vectors[i] if vectors is not None else None)
         for i, u in enumerate(units)
     ]
     return rows, embedded

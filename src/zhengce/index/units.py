@@ -33,6 +33,14 @@ class Unit:
         return f"{self.context}\n{self.text}"
 
     @property
+    def keyword_text(self) -> str:
+        """What keyword search sees. A table row leaves out its table's caption: shared
+        by hundreds of rows, it would let every row outrank the article about the table."""
+        if self.kind == "row":
+            return f"{self.context.split(chr(10), 1)[0]}\n{self.text}"
+        return self.search_text
+
+    @property
     def key(self) -> str:
         """A hash of the searched text: the embedding cache key."""
         return hashlib.sha1(self.search_text.encode()).hexdigest()

@@ -24,6 +24,7 @@ from zhengce.corpus.numerals import canonical_doc_number, nfkc
 from zhengce.store.schema import SCHEMA, SCHEMA_VERSION
 
 DEFAULT_DB = Path("var/zhengce.db")
+SORTABLE = ("ord", "date", "title", "doc_number", "region", "section", "doc_type")
 DB_ENV = "ZHENGCE_DB"
 
 
@@ -175,8 +176,12 @@ class Store:
         return {row["key"]: row["value"] for row in self.connection.execute("SELECT * FROM meta")}
 
     def list_documents(self, region: str | None = None, section: str | None = None,
-                       year: int | None = None, doc_type: str | None = None) -> list[dict[str, Any]]:
-        """Document summaries in corpus order, filtered by the given fields."""
+                       year: int | None = None, doc_type: str | None = None,
+                       sort: str = "ord", descending: bool = False) -> list[dict[str, Any]]:
+        """Document summaries, filtered by the given fields, in corpus order or sorted
+        by ``sort`` (one of SORTABLE)."""
+        if sort not in SORTABLE:
+            raise ValueError(f"Cannot sort by {sort!r}; choose one of {', '.join(SORTABLE)}.")
         clauses, params = [], []
         for column, value in (("region", region), ("section", section), ("doc_type", doc_type)):
             if value:
@@ -186,7 +191,9 @@ class Store:
             clauses.append("substr(date, 1, 4) = ?")
             params.append(str(year))
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-        rows = self.connection.execute(f"SELECT * FROM documents {where} ORDER BY ord", params)
+        direction = "DESC" if descending else "ASC"
+        rows = self.connection.execute(
+            f"SELECT * FROM documents {where} ORDER BY {sort} IS NULL, {sort} {direction}, ord", params)
         return [self._summary(row) for row in rows]
 
     def find_document_id(self, key: str) -> str | None:

@@ -1,0 +1,1 @@
+"""The JSON API: FastAPI routes over the same core functions as the CLI."""

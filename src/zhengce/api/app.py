@@ -1,0 +1,56 @@
+"""The application factory: one app serving the JSON API and the web pages.
+
+Built by ``create_app`` rather than at import, so tests and ``zhengce serve``
+each choose their knowledge base.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from zhengce.api.routes import docs, meta, search
+from zhengce.index.hybrid import SearchIndex
+from zhengce.index.query import QueryError
+from zhengce.store.db import Store
+
+
+def create_app(db_path: Path | str | None = None) -> FastAPI:
+    """An app over the knowledge base at ``db_path`` (default as for the CLI)."""
+    store = Store(db_path)
+    app = FastAPI(title="zhengce", version="0.1.0",
+                  description="Search and read Chinese HR and social-security policy documents, with citations.")
+    app.state.store = store
+    app.state.index = SearchIndex.load(store)
+    for router in (search.router, docs.router, meta.router):
+        app.include_router(router)
+    _error_handlers(app)
+    from zhengce.web.views import mount_web
+
+    mount_web(app)
+    return app
+
+
+def _error_handlers(app: FastAPI) -> None:
+    """Every error is JSON with a message: 400 for bad input, 404 for unknown ids."""
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, error: RequestValidationError) -> JSONResponse:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in error.errors())
+        return JSONResponse({"error": f"Invalid request: {problems}"}, status_code=400)
+
+    @app.exception_handler(QueryError)
+    async def bad_query(request: Request, error: QueryError) -> JSONResponse:
+        return JSONResponse({"error": str(error)}, status_code=400)
+
+    @app.exception_handler(ValueError)
+    async def bad_value(request: Request, error: ValueError) -> JSONResponse:
+        return JSONResponse({"error": str(error)}, status_code=400)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: HTTPException) -> JSONResponse:
+        return JSONResponse({"error": str(error.detail)}, status_code=error.status_code)

@@ -1,0 +1,108 @@
+"""Response models of the API: the same field names as the CLI's JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ErrorOut(Strict):
+    error: str
+
+
+class HitOut(Strict):
+    doc_id: str
+    title: str
+    doc_number: str | None
+    article: str
+    node_id: str
+    text: str
+    snippet: str
+    score: float
+    region: str
+    date: str | None
+    section: str | None
+    doc_type: str
+    kind: str
+    matched: list[str]
+
+
+class SearchOut(Strict):
+    query: str
+    hits: list[HitOut]
+    facets: dict[str, dict[str, int]]
+    plan: dict[str, Any] | None = None
+
+
+class SourceOut(Strict):
+    file: str
+    start_line: int
+    end_line: int
+
+
+class FlagOut(Strict):
+    code: str
+    reason: str
+    node_id: str | None
+
+
+class DocumentSummaryOut(Strict):
+    id: str
+    title: str
+    doc_number: str | None
+    issuers: list[str]
+    date: str | None
+    region: str
+    section: str | None
+    doc_type: str
+    omitted: bool
+    sources: list[SourceOut]
+    flags: list[FlagOut]
+    forwards: list[str]
+    forwarded_by: list[str]
+
+
+class ArticleOut(Strict):
+    id: str
+    path: str
+    label: str
+    kind: str
+    parent: str | None
+    text: str
+    start_line: int
+    end_line: int
+
+
+class TableOut(Strict):
+    id: str
+    name: str
+    columns: list[str]
+    node_id: str | None
+    start_line: int
+    end_line: int
+    stated_total: int | None
+    rows: list[list[str]]
+
+
+class DocumentOut(DocumentSummaryOut):
+    text: str
+    articles: list[ArticleOut]
+    tables: list[TableOut]
+
+
+class DocumentPageOut(Strict):
+    total: int
+    page: int
+    per_page: int
+    items: list[DocumentSummaryOut]
+
+
+class HealthOut(Strict):
+    status: str
+    documents: int
+    built_at: str | None

@@ -1,0 +1,41 @@
+"""GET /api/docs (paged list with filters) and GET /api/docs/{id} (one whole document)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, HTTPException, Query
+
+from zhengce.api.deps import StoreDep
+from zhengce.api.models import DocumentOut, DocumentPageOut, ErrorOut
+
+router = APIRouter(tags=["documents"])
+Sort = Literal["ord", "date", "title", "doc_number", "region", "section", "doc_type"]
+
+
+@router.get("/api/docs", response_model=DocumentPageOut, responses={400: {"model": ErrorOut}})
+def list_documents(
+    store: StoreDep,
+    region: str | None = None,
+    section: str | None = None,
+    year: Annotated[int | None, Query(ge=1900, le=2100)] = None,
+    doc_type: str | None = None,
+    sort: Sort = "ord",
+    descending: bool = False,
+    page: Annotated[int, Query(ge=1, le=10_000)] = 1,
+    per_page: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> DocumentPageOut:
+    documents = store.list_documents(region=region, section=section, year=year, doc_type=doc_type,
+                                     sort=sort, descending=descending)
+    start = (page - 1) * per_page
+    return DocumentPageOut(total=len(documents), page=page, per_page=per_page,
+                           items=documents[start:start + per_page])
+
+
+@router.get("/api/docs/{key}", response_model=DocumentOut, responses={404: {"model": ErrorOut}})
+def get_document(store: StoreDep, key: str) -> DocumentOut:
+    """A document by id, document number (any bracket form) or exact title."""
+    document = store.get_document(key)
+    if document is None:
+        raise HTTPException(404, f"No document with id, number or title {key!r}.")
+    return DocumentOut(**document)

@@ -1,0 +1,36 @@
+"""GET /api/search: hybrid search with filters, facet counts and an optional plan."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+
+from zhengce.api.deps import IndexDep
+from zhengce.api.models import ErrorOut, SearchOut
+from zhengce.index.hybrid import MAX_K, Filters, facet_counts
+from zhengce.index.query import MAX_QUERY_CHARS
+
+router = APIRouter(tags=["search"])
+
+
+@router.get("/api/search", response_model=SearchOut, responses={400: {"model": ErrorOut}})
+def search(
+    index: IndexDep,
+    q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS, description="Question, words or 文号")],
+    k: Annotated[int, Query(ge=1, le=MAX_K)] = 10,
+    region: str | None = None,
+    section: str | None = None,
+    doc_type: str | None = None,
+    issuer: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    mode: Literal["hybrid", "keyword", "semantic"] = "hybrid",
+    explain: bool = False,
+) -> SearchOut:
+    filters = Filters(region=region, section=section, doc_type=doc_type, issuer=issuer,
+                      date_from=date_from, date_to=date_to)
+    hits = index.search(q, k=k, filters=filters, mode=mode)
+    return SearchOut(query=q, hits=[h.as_dict() for h in hits], facets=facet_counts(hits),
+                     plan=index.plan(q, filters) if explain else None)

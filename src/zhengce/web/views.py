@@ -1,0 +1,144 @@
+"""The web pages: home, search results, a document with its cited article, browse.
+
+Each view gathers its data from the core (store, index) and hands a plain dict to
+a template; templates escape everything, so a document containing <script>
+shows it as text.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
+
+from zhengce.corpus.metadata import REGIONS
+from zhengce.index.hybrid import MAX_K, Filters, SearchIndex, facet_counts
+from zhengce.index.query import QueryError
+from zhengce.store.db import SORTABLE, Store
+
+HERE = Path(__file__).parent
+templates = Jinja2Templates(directory=HERE / "templates")
+
+
+def highlight(text: str, terms: list[str]) -> Markup:
+    """``text`` escaped, with each matched term wrapped in <mark>."""
+    pieces = [escape(text)]
+    for term in sorted(terms, key=len, reverse=True):
+        marked = Markup("<mark>{}</mark>").format(term)
+        pieces = [piece.replace(escape(term), marked) for piece in pieces]
+    return Markup("").join(pieces)
+
+
+templates.env.filters["highlight"] = highlight
+SECTIONS = ("综合", "就业", "社会保险", "人才人事", "劳动关系", "产业园")
+REGION_CHOICES = ("全国", *REGIONS)
+DOC_TYPES = ("通知", "意见", "办法", "规定", "通告", "公告", "决定", "法律", "函", "指南", "其他")
+
+
+def mount_web(app: FastAPI) -> None:
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.add_api_route("/", home, methods=["GET"], response_class=HTMLResponse, include_in_schema=False)
+    app.add_api_route("/search", search_page, methods=["GET"], response_class=HTMLResponse, include_in_schema=False)
+    app.add_api_route("/documents", browse_page, methods=["GET"], response_class=HTMLResponse,
+                      include_in_schema=False)
+    app.add_api_route("/documents/{key}", document_page, methods=["GET"], response_class=HTMLResponse,
+                      include_in_schema=False)
+
+
+def _choices() -> dict[str, Any]:
+    return {"regions": REGION_CHOICES, "sections": SECTIONS, "doc_types": DOC_TYPES, "years": (2020, 2019)}
+
+
+def home(request: Request) -> HTMLResponse:
+    store: Store = request.app.state.store
+    return templates.TemplateResponse(request, "home.html", {**_choices(), "stats": store.stats(), "form": {}})
+
+
+def search_page(request: Request, q: str = "", region: str = "", section: str = "", year: str = "",
+                doc_type: str = "", k: int = 20) -> HTMLResponse:
+    index: SearchIndex = request.app.state.index
+    form = {"q": q, "region": region, "section": section, "year": year, "doc_type": doc_type}
+    context: dict[str, Any] = {**_choices(), "form": form, "hits": [], "facets": {}, "error": None}
+    status = 200
+    try:
+        filters = _filters(region, section, year, doc_type)
+        hits = index.search(q, k=max(1, min(k, MAX_K)), filters=filters)
+        context.update(hits=hits, facets=facet_counts(hits), facet_links=_facet_links(form))
+    except QueryError as error:
+        context["error"], status = str(error), 400
+    except ValueError:
+        context["error"], status = "年份须为四位数字，例如 2020。", 400
+    return templates.TemplateResponse(request, "search.html", context, status_code=status)
+
+
+def _filters(region: str, section: str, year: str, doc_type: str) -> Filters:
+    year_value = int(year) if year else None
+    return Filters(region=region or None, section=section or None, doc_type=doc_type or None,
+                   date_from=date(year_value, 1, 1) if year_value else None,
+                   date_to=date(year_value, 12, 31) if year_value else None)
+
+
+def _facet_links(form: dict[str, str]) -> dict[str, str]:
+    """The query string of the current search without one facet, to which a facet value is added."""
+    return {facet: urlencode({k: v for k, v in form.items() if v and k != facet})
+            for facet in ("region", "section", "doc_type")}
+
+
+def browse_page(request: Request, region: str = "", section: str = "", year: str = "", doc_type: str = "",
+                sort: str = "ord", descending: bool = False) -> HTMLResponse:
+    store: Store = request.app.state.store
+    form = {"region": region, "section": section, "year": year, "doc_type": doc_type}
+    sort = sort if sort in SORTABLE else "ord"
+    documents = store.list_documents(region=region or None, section=section or None,
+                                     year=int(year) if year.isdigit() else None, doc_type=doc_type or None,
+                                     sort=sort, descending=descending)
+    base = urlencode({k: v for k, v in form.items() if v})
+    return templates.TemplateResponse(request, "browse.html", {
+        **_choices(), "form": form, "documents": documents, "sort": sort, "descending": descending, "base": base,
+    })
+
+
+def document_page(request: Request, key: str, hl: str = "") -> HTMLResponse:
+    store: Store = request.app.state.store
+    document = store.get_document(key)
+    if document is None:
+        return templates.TemplateResponse(request, "error.html", {"message": f"没有找到文件：{key}"},
+                                          status_code=404)
+    return templates.TemplateResponse(request, "document.html", {
+        "doc": document, "cited": hl, "depths": _depths(document["articles"]),
+        "tables_by_node": _tables_by_node(document), "loose": _loose_text(document),
+    })
+
+
+def _depths(articles: list[dict[str, Any]]) -> dict[str, int]:
+    by_id = {a["id"]: a for a in articles}
+    depths: dict[str, int] = {}
+    for article in articles:
+        depth, parent = 0, article["parent"]
+        while parent in by_id:
+            depth, parent = depth + 1, by_id[parent]["parent"]
+        depths[article["id"]] = depth
+    return depths
+
+
+def _tables_by_node(document: dict[str, Any]) -> dict[str | None, list[dict[str, Any]]]:
+    grouped: dict[str | None, list[dict[str, Any]]] = {}
+    for table in document["tables"]:
+        grouped.setdefault(table["node_id"], []).append(table)
+    return grouped
+
+
+def _loose_text(document: dict[str, Any]) -> list[str]:
+    """Paragraphs outside the article tree: the signature block and notes under it."""
+    in_nodes = {line for article in document["articles"] for line in article["text"].split("\n")}
+    return [line for line in document["text"].split("\n") if line and line not in in_nodes]
+
+
+

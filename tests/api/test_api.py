@@ -1,0 +1,110 @@
+"""The JSON API through FastAPI's test client: every endpoint, its errors, its paging."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from zhengce.api.app import create_app
+from zhengce.corpus.model import Document, Node, Paragraph, Source
+from zhengce.index.build import index_rows
+from zhengce.index.units import document_units
+from zhengce.store.db import write_knowledge_base
+
+
+@pytest.fixture(scope="module")
+def client(kb_path: Path) -> TestClient:
+    return TestClient(create_app(kb_path))
+
+
+def test_health_and_stats(client: TestClient):
+    health = client.get("/api/health").json()
+    assert health["status"] == "ok" and health["documents"] > 150
+    stats = client.get("/api/stats").json()
+    assert set(stats["by_region"]) == {"全国", "湖南", "重庆", "北京"}
+
+
+def test_search_returns_hits_with_the_cli_fields_and_facets(client: TestClient):
+    response = client.get("/api/search", params={"q": "以工代训补贴标准", "k": 5})
+    assert response.status_code == 200
+    body = response.json()
+    assert len(body["hits"]) == 5
+    assert {"doc_id", "title", "doc_number", "article", "node_id", "text", "snippet", "score", "region",
+            "date"} <= set(body["hits"][0])
+    assert sum(body["facets"]["region"].values()) == 5
+
+
+def test_search_filters_and_plan(client: TestClient):
+    body = client.get("/api/search", params={"q": "稳岗返还", "region": "湖南", "explain": "true"}).json()
+    assert body["hits"] and all(h["region"] == "湖南" for h in body["hits"])
+    assert body["plan"]["query"] == "稳岗返还"
+
+
+@pytest.mark.parametrize("params", [
+    {"q": ""}, {"q": "社保", "k": 0}, {"q": "社保", "k": 101}, {"q": "社保", "k": "false"},
+    {"q": "社保", "date_from": "2020-13-01"}, {"q": "社保", "mode": "magic"}, {"q": "字" * 501}, {},
+])
+def test_bad_search_input_is_400_with_a_message(client: TestClient, params: dict):
+    response = client.get("/api/search", params=params)
+    assert response.status_code == 400
+    assert response.json()["error"]
+
+
+def test_document_list_pages(client: TestClient):
+    first = client.get("/api/docs", params={"per_page": 10}).json()
+    second = client.get("/api/docs", params={"per_page": 10, "page": 2}).json()
+    assert first["total"] == second["total"] > 150
+    assert len(first["items"]) == 10 and {d["id"] for d in first["items"]}.isdisjoint(d["id"] for d in second["items"])
+    last_page = (first["total"] + 9) // 10
+    assert len(client.get("/api/docs", params={"per_page": 10, "page": last_page}).json()["items"]) >= 1
+    assert client.get("/api/docs", params={"per_page": 10, "page": last_page + 1}).json()["items"] == []
+    assert "text" not in first["items"][0]
+
+
+def test_document_list_filters_and_sorts(client: TestClient):
+    body = client.get("/api/docs", params={"region": "北京", "sort": "date", "descending": "true",
+                                           "per_page": 100}).json()
+    dates = [d["date"] for d in body["items"] if d["date"]]
+    assert all(d["region"] == "北京" for d in body["items"]) and dates == sorted(dates, reverse=True)
+
+
+@pytest.mark.parametrize("params", [{"page": 0}, {"per_page": 101}, {"sort": "password"}, {"year": "abc"}])
+def test_bad_list_input_is_400(client: TestClient, params: dict):
+    assert client.get("/api/docs", params=params).status_code == 400
+
+
+def test_document_by_id_or_any_number_form(client: TestClient):
+    by_number = client.get("/api/docs/人社部发[2020]11号").json()
+    by_id = client.get(f"/api/docs/{by_number['id']}").json()
+    assert by_number == by_id
+    assert by_number["articles"] and by_number["sources"]
+
+
+def test_unknown_document_is_404_json(client: TestClient):
+    response = client.get("/api/docs/人社部发〔2099〕1号")
+    assert response.status_code == 404
+    assert "No document" in response.json()["error"]
+
+
+def test_openapi_schema_documents_the_endpoints(client: TestClient):
+    paths = client.get("/openapi.json").json()["paths"]
+    assert {"/api/search", "/api/docs", "/api/docs/{key}", "/api/stats", "/api/health"} <= set(paths)
+
+
+def test_document_text_is_escaped_in_pages(tmp_path: Path):
+    hostile = "<script>alert('x')</script>"
+    paragraph = Paragraph(f"一、{hostile}", 1, 1)
+    document = Document(title=f"关于{hostile}的通知", doc_number=None, issuers=[], date=date(2020, 1, 1),
+                        region="全国", section="综合", doc_type="通知", paragraphs=[paragraph],
+                        sources=[Source("x.txt", 1, 1)], nodes=[Node("一", "一、", "item1", paragraph.text, 1, 1)],
+                        id="hostile")
+    rows, _ = index_rows(document_units(document), None)
+    path = tmp_path / "kb.db"
+    write_knowledge_base(path, [document], {}, rows)
+    client = TestClient(create_app(path))
+    for url in ("/documents/hostile", "/search?q=script", "/documents"):
+        page = client.get(url).text
+        assert "<script>alert" not in page and "&lt;script&gt;" in page, url
