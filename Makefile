@@ -8,7 +8,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 SOURCES := $(shell find src/zhengce -name '*.py') pyproject.toml
 
-.PHONY: install build serve test lint bench clean
+.PHONY: install build serve test browser lint bench clean
 
 install: $(STAMP)
 
@@ -27,9 +27,15 @@ $(DB): $(STAMP) $(SOURCES) $(wildcard data/raw/*.txt)
 serve: build
 	$(BIN)/zhengce --db $(DB) serve --host $(HOST) --port $(PORT)
 
-test: install
+test: install browser
 	$(BIN)/ruff check src tests bench
 	$(BIN)/pytest
+
+# Browser tests drive Debian's Chromium; Playwright cannot download its own here.
+browser:
+	@command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi wqy || { \
+		echo "Installing chromium and a Chinese font with apt-get"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; }
 
 lint: install
 	$(BIN)/ruff check src tests bench
@@ -39,4 +45,4 @@ bench: build
 	$(BIN)/python bench/build_corpus.py --db $(DB)
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var test-output

@@ -1,0 +1,61 @@
+"""What a service-window clerk does in the browser, on the real corpus."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+
+def test_search_open_result_lands_on_highlighted_article(page: Page, base_url: str, shoot):
+    page.goto(base_url + "/")
+    page.get_by_role("searchbox").fill("企业停工停产期间工资怎么支付")
+    page.get_by_role("button", name="检索").click()
+    expect(page.locator("li.hit").first).to_be_visible()
+    shoot(page, "-results")
+    first = page.locator("li.hit a.hit-title").first
+    first.click()
+    expect(page).to_have_url(re.compile(r"/documents/\w+\?hl="))
+    cited = page.locator(".node.cited")
+    expect(cited).to_have_count(1)
+    expect(cited).to_be_in_viewport()
+    shoot(page, "-document")
+
+
+def test_document_number_search_opens_that_document(page: Page, base_url: str, shoot):
+    page.goto(base_url + "/search?q=" + "湘人社规[2020]18号")
+    first = page.locator("li.hit").first
+    expect(first).to_contain_text("湘人社规〔2020〕18号")
+    first.locator("a.hit-title").click()
+    expect(page.locator("h1")).to_contain_text("规范性文件清理结果")
+    expect(page.locator("table").first).to_be_visible()
+    shoot(page)
+
+
+def test_filter_by_region(page: Page, base_url: str, shoot):
+    page.goto(base_url + "/")
+    page.get_by_role("searchbox").fill("稳岗返还")
+    page.get_by_label("地区").select_option("重庆")
+    page.get_by_role("button", name="检索").click()
+    metas = page.locator(".hit-meta")
+    expect(metas.first).to_be_visible()
+    for text in metas.all_inner_texts():
+        assert "重庆" in text
+    shoot(page)
+
+
+def test_browse_sorts_by_date(page: Page, base_url: str, shoot):
+    page.goto(base_url + "/documents?region=北京")
+    page.get_by_role("link", name=re.compile("日期")).click()
+    dates = [d for d in page.locator("table.browse tbody tr td:nth-child(6)").all_inner_texts() if d != "—"]
+    assert dates == sorted(dates) and len(dates) > 10
+    shoot(page)
+
+
+def test_phone_layout_is_readable(page: Page, base_url: str, shoot):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(base_url + "/search?q=以工代训补贴标准")
+    expect(page.locator("li.hit").first).to_be_visible()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 400
+    shoot(page)
