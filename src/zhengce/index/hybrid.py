@@ -8,6 +8,7 @@ document number in the query wins outright: that document's units come first.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -67,13 +68,16 @@ class Hit:
 class SearchIndex:
     """Everything a query needs, loaded once: units, BM25, vectors, document metadata."""
 
-    def __init__(self, units: list[dict[str, Any]], documents: dict[str, dict[str, Any]],
-                 vectors: np.ndarray | None) -> None:
+    def __init__(self, units: Sequence[dict[str, Any]], documents: dict[str, dict[str, Any]],
+                 vectors: np.ndarray | None, bm25: bm25s.BM25 | None = None) -> None:
+        """``bm25`` may be built by the caller (the benchmark builds one from token ids)."""
         self.units = units
         self.documents = documents
         self.vectors = vectors
-        self.bm25 = bm25s.BM25()
-        self.bm25.index([u["tokens"].split() or [""] for u in units], show_progress=False)
+        if bm25 is None:
+            bm25 = bm25s.BM25()
+            bm25.index([u["tokens"].split() or [""] for u in units], show_progress=False)
+        self.bm25 = bm25
         self.doc_ids = list(documents)
         position = {doc_id: i for i, doc_id in enumerate(self.doc_ids)}
         self.unit_doc = np.array([position[u["doc_id"]] for u in units], dtype=np.int32)
@@ -196,17 +200,19 @@ def _passes(document: dict[str, Any], filters: Filters) -> bool:
 
 
 def _add_ranks(fused: dict[int, float], scores: np.ndarray, allowed: np.ndarray, weight: float) -> None:
-    """Add each allowed unit's reciprocal-rank score from one ranking's top candidates."""
-    candidates = np.flatnonzero(allowed)
-    if not len(candidates):
+    """Add each allowed unit's reciprocal-rank score from one ranking's top candidates.
+
+    Only the top candidates are ranked, by a partial sort, which keeps a million
+    units fast; disallowed units are pushed below every allowed one first.
+    """
+    masked = np.where(allowed, scores, -np.inf)
+    count = int(np.count_nonzero(allowed))
+    if not count:
         return
-    candidate_scores = scores[candidates]
-    if len(candidates) > CANDIDATES:
-        # Only the top candidates are ranked: a partial sort keeps a million units fast.
-        keep = np.argpartition(-candidate_scores, CANDIDATES)[:CANDIDATES]
-        candidates, candidate_scores = candidates[keep], candidate_scores[keep]
-    top = candidates[np.argsort(-candidate_scores, kind="stable")]
-    for rank, index in enumerate(top, 1):
+    take = min(CANDIDATES, count)
+    top = np.argpartition(-masked, take - 1)[:take] if len(masked) > take else np.arange(len(masked))
+    top = top[np.argsort(-masked[top], kind="stable")]
+    for rank, index in enumerate(top[:take], 1):
         fused[int(index)] = fused.get(int(index), 0.0) + weight / (RRF_K + rank)
 
 
