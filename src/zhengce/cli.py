@@ -17,6 +17,9 @@ from rich.table import Table
 from rich.text import Text
 
 from zhengce.corpus.build import DEFAULT_RAW_DIR, CorpusError, load_corpus, raw_files
+from zhengce.answer.ask import Answer, Answerer, parse_question_line
+from zhengce.answer.generate import make_answerer
+from zhengce.evaluation.answers import evaluate_answers
 from zhengce.evaluation.questions import DEFAULT_DIR as EVAL_DIR
 from zhengce.evaluation.questions import EvaluationError, load_questions
 from zhengce.evaluation.search import MODES, evaluate_search
@@ -256,6 +259,89 @@ def _print_hits(hits: list[Hit]) -> None:
         text.append(f"\n{hit.title}", style="dim")
         where = f"{hit.doc_number or '（无文号）'}\n{hit.article}\n{hit.region} · {hit.date or '—'}"
         table.add_row(str(rank), where, text)
+    console.print(table)
+
+
+@app.command()
+def ask(
+    question: Annotated[str | None, typer.Argument(help="A question in plain Chinese.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the answer as JSON.")] = False,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="Read questions from stdin (text or {\"question\": …} "
+                                                        "per line); write one JSON answer per line.")] = False,
+) -> None:
+    """Answer a question by quoting the documents, with citations; say so when they do not answer it."""
+    store = open_store()
+    answerer = make_answerer(store, SearchIndex.load(store))
+    if jsonl:
+        _ask_lines(answerer)
+        return
+    if question is None:
+        fail("Give a question, or --jsonl to read questions from standard input.")
+    try:
+        answer = answerer.ask(question)
+    except QueryError as error:
+        fail(str(error))
+    if as_json:
+        print_json(answer.as_dict())
+    else:
+        _print_answer(answer)
+
+
+def _ask_lines(answerer: Answerer) -> None:
+    """Batch mode: every input line gets exactly one output line, in order."""
+    lines = [line.rstrip("\n") for line in sys.stdin]
+    questions, problems = [], {}
+    for number, line in enumerate(lines):
+        question, problem = parse_question_line(line)
+        questions.append(question)
+        if problem:
+            problems[number] = problem
+    results = answerer.ask_many([q if n not in problems else "" for n, q in enumerate(questions)])
+    for number, (question, result) in enumerate(zip(questions, results, strict=True)):
+        if number in problems or isinstance(result, QueryError):
+            error = problems.get(number) or str(result)
+            typer.echo(json.dumps({"question": question, "error": error, "answer": "", "abstained": True,
+                                   "citations": []}, ensure_ascii=False))
+        else:
+            typer.echo(json.dumps(result.as_dict(), ensure_ascii=False))
+
+
+def _print_answer(answer: Answer) -> None:
+    if answer.abstained:
+        console.print(f"[bold]{answer.reason}[/]", highlight=False)
+        if answer.nearest:
+            console.print("最接近的文件：", highlight=False)
+            for doc in answer.nearest:
+                console.print(f"  · {doc['title']} {doc['doc_number'] or ''}", highlight=False)
+        return
+    console.print(f"[bold]答：[/]“{answer.answer}”", highlight=False)
+    for number, citation in enumerate(answer.citations, 1):
+        source = citation.source
+        console.print(f"[{number}] {citation.title} {citation.doc_number or ''} {citation.article}"
+                      f"（{source['file']} 第{source['start_line']}–{source['end_line']}行）", highlight=False)
+        console.print(f"    “{citation.text}”", style="dim", highlight=False)
+
+
+@eval_app.command("ask")
+def eval_ask(
+    folder: Annotated[Path, typer.Option(help="Folder of question files (*.jsonl).")] = EVAL_DIR,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """ROUGE-L, key figures, citation accuracy and abstention precision/recall of `ask` on the team's questions."""
+    store = open_store()
+    try:
+        questions = load_questions(store, folder)
+    except EvaluationError as error:
+        fail(str(error))
+    scores, _ = evaluate_answers(make_answerer(store, SearchIndex.load(store)), questions)
+    if as_json:
+        print_json(asdict(scores))
+        return
+    table = Table(title=f"Answers on {scores.answerable} answerable and {scores.unanswerable} unanswerable questions")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for name, value in asdict(scores).items():
+        table.add_row(name.replace("_", " "), f"{value:.3f}" if isinstance(value, float) else str(value))
     console.print(table)
 
 

@@ -130,3 +130,12 @@ def expand(text: str) -> list[str]:
         if word in text:
             extra.extend(r for r in replacements if r not in text and r not in extra)
     return extra
+
+
+def without_numbers(text: str) -> str:
+    """``text`` with document numbers removed: what is left says what is asked of them.
+
+    >>> without_numbers("湘人社规[2020]18号废止了哪些文件")
+    '废止了哪些文件'
+    """
+    return _LOOSE_NUMBER.sub("", text).strip()

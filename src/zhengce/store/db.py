@@ -260,6 +260,15 @@ class Store:
                 "node_id": row["node_id"], "start_line": row["start_line"], "end_line": row["end_line"],
                 "stated_total": row["stated_total"], "rows": rows}
 
+    def node_lines(self) -> dict[str, tuple[int, int]]:
+        """Source lines (in the document's primary print) of every node and table row."""
+        lines = {row["id"]: (row["start_line"], row["end_line"])
+                 for row in self.connection.execute("SELECT id, start_line, end_line FROM nodes")}
+        for table in self.connection.execute("SELECT id, start_line, end_line FROM tables"):
+            for (row_no,) in self.connection.execute("SELECT row_no FROM table_rows WHERE table_id = ?", (table["id"],)):
+                lines[f"{table['id']}/r{row_no}"] = (table["start_line"], table["end_line"])
+        return lines
+
     def units(self) -> list[dict[str, Any]]:
         """Every retrieval unit in matrix order, without its vector."""
         rows = self.connection.execute(

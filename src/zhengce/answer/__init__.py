@@ -1,0 +1,1 @@
+"""Answers: span selection, composition with citations, abstention, optional generation."""

@@ -1,0 +1,214 @@
+"""Questions answered in the documents' own words, with citations, or not at all.
+
+The extractive answer is the product: retrieve with hybrid search, select the
+smallest span that answers, quote it and cite document, article, node and the
+source lines. When the corpus does not support an answer (another province,
+another year, or no span that covers the question's words), say so and list the
+nearest documents instead of stretching a weak match.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from functools import cache, cached_property
+from typing import Any
+
+from zhengce.answer.select import best_spans, idf_weights, question_types
+from zhengce.index.hybrid import Hit, SearchIndex
+from zhengce.index.query import QueryError, normalize, without_numbers
+from zhengce.index.tokenize import tokens
+from zhengce.store.db import Store
+
+RETRIEVE = 5
+# Below this share of the question's words the best span does not answer it;
+# below UNKNOWN_TOPIC_COVERAGE a question naming a thing the corpus never mentions
+# (年终奖, 产假, 小客车) is about another topic. Both measured on eval/.
+MIN_COVERAGE = 0.33
+UNKNOWN_TOPIC_COVERAGE = 0.5
+NOT_FOUND = "资料中未找到能回答这个问题的条文。"
+# Places users ask about that the corpus may not cover; a question naming one is
+# answered only when the quoted article names it too.
+PLACES = (
+    "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南",
+    "湖北", "广东", "广西", "海南", "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "天津",
+    "深圳", "广州", "杭州", "南京", "成都", "武汉", "西安", "苏州", "厦门", "青岛", "大连", "宁波", "长沙", "郑州",
+    "济南", "沈阳", "哈尔滨", "长春", "合肥", "福州", "南昌", "昆明", "贵阳", "南宁", "海口", "兰州", "西宁",
+    "银川", "乌鲁木齐", "拉萨", "呼和浩特", "石家庄", "太原", "香港", "澳门", "台湾",
+)
+_YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)(?:年|\s*年度)")
+# Words that say what is asked, not what it is about: they do not count as coverage.
+_QUESTION_WORDS = re.compile(r"多少|什么|怎么|如何|哪些|哪个|哪里|是否|能否|可以|吗|呢|时候|几")
+
+
+@dataclass
+class Citation:
+    """Where a quoted span comes from: document, article, node, the quote, the source lines."""
+
+    doc_id: str
+    title: str
+    doc_number: str | None
+    article: str
+    node_id: str
+    text: str
+    source: dict[str, Any]
+    role: str = "answer"
+
+
+@dataclass
+class Answer:
+    question: str
+    answer: str
+    abstained: bool
+    citations: list[Citation] = field(default_factory=list)
+    reason: str = ""
+    nearest: list[dict[str, Any]] = field(default_factory=list)
+    generated: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class Answerer:
+    """Answers questions over one knowledge base; everything is loaded once."""
+
+    def __init__(self, store: Store, index: SearchIndex) -> None:
+        self.index = index
+        self.lines = store.node_lines()
+        self.primary_file = {d["id"]: d["sources"][0]["file"] for d in index.documents.values() if d["sources"]}
+        frequency: Counter[str] = Counter()
+        for unit in index.units:
+            frequency.update(set(unit["tokens"].split()))
+        self.frequency = frequency
+
+    def ask(self, question: str) -> Answer:
+        """Answer one question (QueryError for an empty or over-long one)."""
+        return self._answer(question, self.index.search(question, k=RETRIEVE))
+
+    def ask_many(self, questions: list[str]) -> list[Answer | QueryError]:
+        """Answers in order, retrieval batched; a bad question yields its error."""
+        results = self.index.search_many(questions, k=RETRIEVE)
+        return [r if isinstance(r, QueryError) else self._answer(q, r) for q, r in zip(questions, results, strict=True)]
+
+    def _answer(self, question: str, hits: list[Hit]) -> Answer:
+        nearest = _nearest(hits)
+        if not hits:
+            return Answer(question, "", True, reason=NOT_FOUND, nearest=nearest)
+        query = normalize(question)
+        text = query.text
+        words = tokens(" ".join([without_numbers(text), *query.expansions]))
+        terms = idf_weights([t for t in words if not _QUESTION_WORDS.fullmatch(t)],
+                            self.frequency.__getitem__, len(self.index.units))
+        spans = best_spans(terms, question_types(text), [h.text for h in hits], prior=lambda i: 0.15 / (i + 1))
+        if not spans:
+            return Answer(question, "", True, reason=NOT_FOUND, nearest=nearest)
+        top = spans[0]
+        outside = _outside_corpus(text, hits[top.unit_index])
+        coverage = _coverage(terms, hits[top.unit_index], top.text)
+        unknown = self.unknown_topics(text)
+        if unknown and coverage < UNKNOWN_TOPIC_COVERAGE:
+            outside = outside or f"资料中没有提到“{'、'.join(unknown)}”。"
+        if outside or coverage < MIN_COVERAGE:
+            return Answer(question, "", True, reason=f"{NOT_FOUND}{outside}", nearest=nearest)
+        citations = [self._citation(hits[s.unit_index], s.text, "answer" if n == 0 else "related")
+                     for n, s in enumerate(spans)]
+        return Answer(question, top.text, False, citations=citations)
+
+    def unknown_topics(self, question: str) -> list[str]:
+        """Nouns of the question that no unit of the corpus contains, typos aside
+        (宝险金 is 保险金 mistyped, not an unknown thing)."""
+        found = []
+        for word, flag in posseg().cut(question):
+            if len(word) >= 2 and flag.startswith("n") and not flag.startswith(("nr", "ns", "nt")) \
+                    and not self.frequency[word] and not self._near_known(word):
+                found.append(word)
+        return found
+
+    def _near_known(self, word: str) -> bool:
+        """A mistyped word (one character off), a short form of a known word (个体户 for
+        个体工商户), or a phrase around a known word (多长时间 around 长时间)."""
+        if any(f"{word[:i]}?{word[i + 1:]}" in self.patterns for i in range(len(word))):
+            return True
+        if any(word[i:j] in self.frequency for i in range(len(word)) for j in range(i + 2, len(word) + 1)
+               if (j - i) * 3 >= len(word) * 2):
+            return True
+        pattern = re.compile(".*".join(map(re.escape, word)))
+        return any(len(token) <= len(word) + 3 and pattern.search(token) for token in self.long_tokens)
+
+    @cached_property
+    def long_tokens(self) -> list[str]:
+        return [t for t in self.frequency if 3 <= len(t) <= 8]
+
+    @cached_property
+    def patterns(self) -> set[str]:
+        """Every corpus token of 2-4 characters with one character masked: a typo index."""
+        return {f"{t[:i]}?{t[i + 1:]}" for t in self.frequency if 2 <= len(t) <= 4 for i in range(len(t))}
+
+    def _citation(self, hit: Hit, quote: str, role: str) -> Citation:
+        start, end = self.lines.get(hit.node_id, (None, None))
+        source = {"file": self.primary_file.get(hit.doc_id), "start_line": start, "end_line": end}
+        return Citation(doc_id=hit.doc_id, title=hit.title, doc_number=hit.doc_number, article=hit.article,
+                        node_id=hit.node_id, text=quote, source=source, role=role)
+
+
+@cache
+def posseg():
+    """jieba's part-of-speech tagger, loaded on first use."""
+    import jieba.posseg
+
+    return jieba.posseg
+
+
+def _coverage(terms: dict[str, float], hit: Hit, span: str) -> float:
+    """Share of the question's weight found in the span, its article or its document title."""
+    total = sum(terms.values()) or 1.0
+    where = f"{hit.title}\n{hit.text}"
+    return sum(weight for term, weight in terms.items() if term in span or term in where) / total
+
+
+def _outside_corpus(question: str, hit: Hit) -> str:
+    """Why a question is about something the answering article does not cover, or ""."""
+    where = f"{hit.title}\n{hit.text}"
+    for place in PLACES:
+        if place in question and place not in where:
+            return f"问题涉及{place}，而资料只收录国家及湖南、重庆、北京的政策。"
+    for year in _YEAR.findall(question):
+        if year not in where and not (hit.date or "").startswith(year):
+            return f"问题涉及{year}年，而资料是2020年前后的政策。"
+    return ""
+
+
+def _nearest(hits: list[Hit]) -> list[dict[str, Any]]:
+    seen, nearest = set(), []
+    for hit in hits:
+        if hit.doc_id not in seen:
+            seen.add(hit.doc_id)
+            nearest.append({"doc_id": hit.doc_id, "title": hit.title, "doc_number": hit.doc_number})
+    return nearest[:3]
+
+
+
+def parse_question_line(line: str) -> tuple[str, str]:
+    """A batch input line: plain text, or a JSON object with a "question" field.
+
+    Returns the question and, for a line that cannot be used, what is wrong with it.
+
+    >>> parse_question_line('{"question": "社保费减免到什么时候"}')
+    ('社保费减免到什么时候', '')
+    >>> parse_question_line('{"q": 1}')[1]
+    'a JSON line needs a "question" string'
+    """
+    text = line.strip()
+    if text.startswith("{"):
+        try:
+            record = json.loads(text)
+        except json.JSONDecodeError as error:
+            return text, f"not valid JSON: {error.msg}"
+        question = record.get("question") if isinstance(record, dict) else None
+        if not isinstance(question, str):
+            return text, 'a JSON line needs a "question" string'
+        return question, ""
+    return text, ""

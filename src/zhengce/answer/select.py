@@ -1,0 +1,147 @@
+"""Span selection: the smallest stretch of an article that answers the question.
+
+An article is cut into clauses at the marks Chinese prose uses between them
+(。；！？ and ，：); a candidate span is one to four consecutive clauses inside
+one sentence. Spans are scored by the rarer question words they contain (idf),
+by what the question asks for (an amount wants figures, a deadline wants dates),
+by the rank of the unit they come from, and lose a little for every character,
+so that the answer is the clause, not the article.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from zhengce.corpus.structure import match_marker
+
+_CLAUSE = re.compile(r"[^，。；！？：,;:]+[，。；！？：,;:]?")
+_SENTENCE_END = "。；！？"
+MAX_CLAUSES = 3
+LENGTH_PENALTY = 0.002
+CUE_WEIGHT = 0.15
+CONSEQUENCE_WEIGHT = 0.1
+# A clause that states what follows (给予, 按, 不超过, a figure) rather than the
+# condition (……的企业，) is what a person quotes as the answer.
+_CONSEQUENCE = re.compile(r"给予|予以|按|不超过|不得|应当|应|可以|可|享受|免|减|补贴|执行|顺延|认定为|\d")
+_CONDITION_END = re.compile(r"的[，,]?$")
+
+# What a question asks for, by its words, and what an answering span contains.
+QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "amount": (re.compile(r"多少|几[个成倍%]|比例|标准|金额|额度|上限|最高|最低|多高|几倍|怎么算|补贴.{0,4}(?:多少|几)"),
+               re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|元|万元|亿元|倍|个月|年|天|人)|[一二三四五六七八九十百千万]+(?:元|倍|个月)|标准|比例")),
+    "deadline": (re.compile(r"什么时候|何时|到几[月号]|截止|期限|多久|多长时间|几[个]?月|哪天|起止|从几月|几号"),
+                 re.compile(r"\d{4}年|\d{1,2}月|\d+个月|期限|截至|截止|执行至|之日起|以前|之前|不超过")),
+    "eligibility": (re.compile(r"谁|哪些人|什么人|什么条件|符合|资格|能不能|可以.{0,6}吗|是否|能否|对象|范围"),
+                    re.compile(r"对象|条件|符合|范围|人员|单位|企业|可以|可|应当|不得")),
+    "procedure": (re.compile(r"怎么|如何|去哪|哪里|在哪|流程|程序|手续|申请|办理|提交|材料"),
+                  re.compile(r"申请|办理|提交|经办|网上|窗口|平台|审核|受理|材料|备案|报送")),
+}
+
+
+@dataclass(frozen=True)
+class Span:
+    """A candidate answer: its text, where it sits, and how well it answers."""
+
+    unit_index: int
+    start: int
+    end: int
+    text: str
+    score: float
+
+
+def question_types(question: str) -> list[str]:
+    """The kinds of answer a question asks for (amount, deadline, ...), possibly none.
+
+    >>> question_types("小微企业社保费减免到什么时候？")
+    ['deadline']
+    """
+    return [name for name, (asks, _) in QUESTION_TYPES.items() if asks.search(question)]
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause of ``text``, line breaks counting as sentence ends."""
+    found = []
+    for line_match in re.finditer(r"[^\n]+", text):
+        for clause in _CLAUSE.finditer(line_match.group()):
+            if clause.group().strip():
+                found.append((line_match.start() + clause.start(), line_match.start() + clause.end()))
+    return found
+
+
+def candidate_spans(text: str) -> list[tuple[int, int]]:
+    """Runs of 1-3 consecutive clauses that stay inside one sentence."""
+    parts = clauses(text)
+    spans = []
+    for first in range(len(parts)):
+        for last in range(first, min(first + MAX_CLAUSES, len(parts))):
+            spans.append((parts[first][0], parts[last][1]))
+            if text[parts[last][1] - 1] in _SENTENCE_END or "\n" in text[parts[last][1]:parts[last][1] + 1]:
+                break
+    return spans
+
+
+def best_spans(question_terms: dict[str, float], kinds: list[str], texts: list[str],
+               prior: Callable[[int], float], limit: int = 3) -> list[Span]:
+    """The best-scoring spans over the units' ``texts``, at most one per unit, best first.
+
+    ``question_terms`` maps each question word to its weight (idf); ``prior(i)`` is
+    what the rank of unit ``i`` adds.
+    """
+    total = sum(question_terms.values()) or 1.0
+    best_per_unit: list[Span] = []
+    for index, text in enumerate(texts):
+        best: Span | None = None
+        for start, end in candidate_spans(text):
+            span_text = text[start:end].strip()
+            if len(span_text) < 4:
+                continue
+            score = _score(span_text, question_terms, total, kinds) + prior(index)
+            if best is None or score > best.score:
+                best = Span(index, start, end, _without_marker(span_text.rstrip("，,；;：:")), score)
+        if best:
+            best_per_unit.append(best)
+    return sorted(best_per_unit, key=lambda s: -s.score)[:limit]
+
+
+def _without_marker(text: str) -> str:
+    """The span without the item number it may open with (三、 （一） 1.), which a
+    quotation of the words does not need: the citation carries the article."""
+    found = match_marker(text)
+    if found and found[0].kind.startswith("item"):
+        stripped = re.sub(r"^\S{1,6}?[、.．）)]\s*", "", text, count=1)
+        return stripped or text
+    return text
+
+
+def _score(text: str, terms: dict[str, float], total: float, kinds: list[str]) -> float:
+    covered = sum(weight for term, weight in terms.items() if term in text) / total
+    cue = sum(CUE_WEIGHT for kind in kinds if QUESTION_TYPES[kind][1].search(text))
+    last_clause = clauses(text)[-1]
+    tail = text[last_clause[0]:last_clause[1]]
+    consequence = CONSEQUENCE_WEIGHT if _CONSEQUENCE.search(tail) and not _CONDITION_END.search(tail) else 0.0
+    return covered + cue + consequence - LENGTH_PENALTY * len(text)
+
+
+def idf_weights(question_tokens: list[str], document_frequency: Callable[[str], int], units: int) -> dict[str, float]:
+    """Each distinct question token weighted by its inverse document frequency."""
+    weights = {}
+    for token in dict.fromkeys(question_tokens):
+        frequency = document_frequency(token)
+        if frequency:
+            weights[token] = math.log(1 + (units - frequency + 0.5) / (frequency + 0.5))
+    return weights
+
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|元|万元|亿元|倍|个月|月|年|日|天|人|岁)?|[一二三四五六七八九十百千万]+(?:元|倍|个月)")
+
+
+def figures(text: str) -> set[str]:
+    """The key figures of a text (amounts, rates, periods, dates), spaces removed.
+
+    >>> sorted(figures("按6个月计算，补贴50%，共三个月"))
+    ['50%', '6个月', '三个月']
+    """
+    return {re.sub(r"\s", "", f) for f in _FIGURE.findall(text) if any(c.isdigit() for c in f) or len(f) > 1}
