@@ -112,8 +112,6 @@ def bench_size(label: str, units, vectors: np.ndarray, documents: dict, question
         report("hybrid + query embed", build, 0, time_queries(lambda q: index.search(q, k=10), questions))
     print(f"  ratio hybrid / plain bm25s: p50 {hybrid_row['p50_ms'] / plain_row['p50_ms']:.1f}x, "
           f"p95 {hybrid_row['p95_ms'] / plain_row['p95_ms']:.1f}x")
-    del index, plain
-    gc.collect()
 
 
 def embedding_throughput(units: list[dict], count: int = 96) -> None:

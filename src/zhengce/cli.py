@@ -16,9 +16,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from zhengce.corpus.build import DEFAULT_RAW_DIR, CorpusError, load_corpus, raw_files
 from zhengce.answer.ask import Answer, Answerer, parse_question_line
 from zhengce.answer.generate import make_answerer
+from zhengce.corpus.build import DEFAULT_RAW_DIR, CorpusError, load_corpus, raw_files
 from zhengce.evaluation.answers import evaluate_answers
 from zhengce.evaluation.questions import DEFAULT_DIR as EVAL_DIR
 from zhengce.evaluation.questions import EvaluationError, load_questions

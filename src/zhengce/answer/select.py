@@ -30,7 +30,8 @@ _CONDITION_END = re.compile(r"的[，,]?$")
 
 # What a question asks for, by its words, and what an answering span contains.
 QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
-    "amount": (re.compile(r"多少|几[个成倍%]|比例|标准|金额|额度|上限|最高|最低|多高|几倍|怎么算|补贴.{0,4}(?:多少|几)"),
+    "amount": (re.compile(r"多少|几[个成倍%]|比例|标准|金额|额度|上限|最高|最低|多高|几倍|怎么算|"
+                          r"补贴.{0,4}(?:多少|几)"),
                re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|元|万元|亿元|倍|个月|年|天|人)|[一二三四五六七八九十百千万]+(?:元|倍|个月)|标准|比例")),
     "deadline": (re.compile(r"什么时候|何时|到几[月号]|截止|期限|多久|多长时间|几[个]?月|哪天|起止|从几月|几号"),
                  re.compile(r"\d{4}年|\d{1,2}月|\d+个月|期限|截至|截止|执行至|之日起|以前|之前|不超过")),
@@ -135,7 +136,8 @@ def idf_weights(question_tokens: list[str], document_frequency: Callable[[str], 
     return weights
 
 
-_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|元|万元|亿元|倍|个月|月|年|日|天|人|岁)?|[一二三四五六七八九十百千万]+(?:元|倍|个月)")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|元|万元|亿元|倍|个月|月|年|日|天|人|岁)?"
+                     r"|[一二三四五六七八九十百千万]+(?:元|倍|个月)")
 
 
 def figures(text: str) -> set[str]:

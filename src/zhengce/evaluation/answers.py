@@ -14,7 +14,6 @@ from zhengce.answer.select import figures
 from zhengce.evaluation.questions import Question
 
 
-
 def rouge_l(answer: str, gold: str) -> float:
     """Character-level ROUGE-L F1.
 

@@ -264,9 +264,10 @@ class Store:
         """Source lines (in the document's primary print) of every node and table row."""
         lines = {row["id"]: (row["start_line"], row["end_line"])
                  for row in self.connection.execute("SELECT id, start_line, end_line FROM nodes")}
-        for table in self.connection.execute("SELECT id, start_line, end_line FROM tables"):
-            for (row_no,) in self.connection.execute("SELECT row_no FROM table_rows WHERE table_id = ?", (table["id"],)):
-                lines[f"{table['id']}/r{row_no}"] = (table["start_line"], table["end_line"])
+        rows = self.connection.execute(
+            "SELECT t.id, t.start_line, t.end_line, r.row_no FROM tables t JOIN table_rows r ON r.table_id = t.id")
+        for table_id, start, end, row_no in rows:
+            lines[f"{table_id}/r{row_no}"] = (start, end)
         return lines
 
     def units(self) -> list[dict[str, Any]]:
