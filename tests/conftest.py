@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from zhengce.answer.ask import Answerer
 from zhengce.corpus.build import DEFAULT_RAW_DIR, load_corpus
 from zhengce.corpus.model import Document
 from zhengce.index.build import DEFAULT_CACHE, corpus_units, index_rows
@@ -43,6 +44,11 @@ def kb_path(tmp_path_factory: pytest.TempPathFactory, corpus: list[Document]) ->
 @pytest.fixture(scope="session")
 def search_index(store: Store) -> SearchIndex:
     return SearchIndex.load(store)
+
+
+@pytest.fixture(scope="session")
+def answerer(store: Store, search_index: SearchIndex) -> Answerer:
+    return Answerer(store, search_index)
 
 
 @pytest.fixture(scope="session")

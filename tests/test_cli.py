@@ -66,3 +66,36 @@ def test_missing_knowledge_base_is_explained(tmp_path: Path):
     result = invoke("--db", str(tmp_path / "none.db"), "stats")
     assert result.exit_code == 1
     assert "zhengce build" in result.output
+
+
+def test_search_json_fields(kb_path: Path):
+    result = invoke("--db", str(kb_path), "search", "以工代训补贴标准", "-k", "3", "--json")
+    hits = json.loads(result.output)
+    assert len(hits) == 3
+    assert {"doc_id", "title", "doc_number", "article", "node_id", "text", "snippet", "score", "region",
+            "date"} <= set(hits[0])
+
+
+def test_search_jsonl_one_line_per_query_errors_in_place(kb_path: Path):
+    result = runner.invoke(app, ["--db", str(kb_path), "search", "--jsonl", "-k", "2"],
+                           input="以工代训补贴标准\n\n湘人社规[2020]18号\n")
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert len(lines) == 3
+    assert len(lines[0]) == 2 and "error" in lines[1] and lines[2][0]["doc_number"] == "湘人社规〔2020〕18号"
+
+
+def test_empty_query_is_an_error(kb_path: Path):
+    result = invoke("--db", str(kb_path), "search", " ")
+    assert result.exit_code == 1 and "empty" in result.output
+
+
+def test_ask_jsonl_contract(kb_path: Path):
+    lines_in = ["疫情期间企业停工停产，工资怎么支付？", '{"question": "广东省2020年失业保险金标准是多少？"}',
+                '{"oops": 1}', ""]
+    result = runner.invoke(app, ["--db", str(kb_path), "ask", "--jsonl"], input="\n".join(lines_in) + "\n")
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert len(lines) == 4
+    assert lines[0]["answer"] and lines[0]["abstained"] is False and lines[0]["citations"][0]["source"]["file"]
+    assert lines[1]["abstained"] is True and lines[1]["answer"] == ""
+    assert "error" in lines[2] and "error" in lines[3]
+    assert all({"question", "answer", "abstained", "citations"} <= set(line) for line in lines)

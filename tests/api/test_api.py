@@ -108,3 +108,28 @@ def test_document_text_is_escaped_in_pages(tmp_path: Path):
     for url in ("/documents/hostile", "/search?q=script", "/documents"):
         page = client.get(url).text
         assert "<script>alert" not in page and "&lt;script&gt;" in page, url
+
+
+def test_ask_one_question(client: TestClient):
+    body = client.post("/api/ask", json={"question": "疫情期间企业停工停产，工资怎么支付？"}).json()
+    assert body["abstained"] is False and body["answer"]
+    assert {"doc_id", "title", "doc_number", "article", "node_id", "text", "source"} <= set(body["citations"][0])
+
+
+def test_ask_a_batch_keeps_order_and_reports_bad_items(client: TestClient):
+    body = client.post("/api/ask", json={"questions": ["以工代训补贴标准是多少", "", "广东省稳岗返还怎么申请"]}).json()
+    answers = body["answers"]
+    assert [a["question"] for a in answers] == ["以工代训补贴标准是多少", "", "广东省稳岗返还怎么申请"]
+    assert answers[0]["answer"]["answer"] and answers[1]["error"] and answers[2]["answer"]["abstained"]
+
+
+@pytest.mark.parametrize("body", [{}, {"question": ""}, {"question": "a", "questions": ["b"]}, {"questions": []},
+                                  {"question": 5}, {"question": "社保", "extra": 1}])
+def test_bad_ask_bodies_are_400(client: TestClient, body: dict):
+    response = client.post("/api/ask", json=body)
+    assert response.status_code == 400 and response.json()["error"]
+
+
+def test_malformed_json_is_400(client: TestClient):
+    response = client.post("/api/ask", content=b"{not json", headers={"Content-Type": "application/json"})
+    assert response.status_code == 400

@@ -59,3 +59,14 @@ def test_phone_layout_is_readable(page: Page, base_url: str, shoot):
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 400
     shoot(page)
+
+
+def test_ask_and_follow_a_citation(page: Page, base_url: str, shoot):
+    page.goto(base_url + "/ask")
+    page.get_by_role("searchbox").fill("疫情期间企业停工停产，工资怎么支付？")
+    page.get_by_role("button", name="提问").click()
+    expect(page.locator("blockquote.quote")).to_contain_text("劳动合同规定的标准")
+    shoot(page, "-answer")
+    page.locator("ol.citations a.cite").first.click()
+    expect(page.locator(".node.cited")).to_contain_text("劳动合同规定的标准")
+    shoot(page, "-cited")

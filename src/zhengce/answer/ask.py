@@ -16,9 +16,9 @@ from dataclasses import asdict, dataclass, field
 from functools import cache, cached_property
 from typing import Any
 
-from zhengce.answer.select import best_spans, idf_weights, question_types
+from zhengce.answer.select import Concept, best_spans, covered, question_concepts, question_types
 from zhengce.index.hybrid import Hit, SearchIndex
-from zhengce.index.query import QueryError, normalize, without_numbers
+from zhengce.index.query import SYNONYMS, QueryError, normalize, without_numbers
 from zhengce.index.tokenize import tokens
 from zhengce.store.db import Store
 
@@ -97,17 +97,15 @@ class Answerer:
         nearest = _nearest(hits)
         if not hits:
             return Answer(question, "", True, reason=NOT_FOUND, nearest=nearest)
-        query = normalize(question)
-        text = query.text
-        words = tokens(" ".join([without_numbers(text), *query.expansions]))
-        terms = idf_weights([t for t in words if not _QUESTION_WORDS.fullmatch(t)],
-                            self.frequency.__getitem__, len(self.index.units))
+        text = normalize(question).text
+        words = [t for t in tokens(without_numbers(text)) if not _QUESTION_WORDS.fullmatch(t)]
+        terms = question_concepts(words, SYNONYMS, text, self.frequency.__getitem__, len(self.index.units))
         spans = best_spans(terms, question_types(text), [h.text for h in hits], prior=lambda i: 0.15 / (i + 1))
         if not spans:
             return Answer(question, "", True, reason=NOT_FOUND, nearest=nearest)
         top = spans[0]
         outside = _outside_corpus(text, hits[top.unit_index])
-        coverage = _coverage(terms, hits[top.unit_index], top.text)
+        coverage = _coverage(terms, hits[top.unit_index])
         unknown = self.unknown_topics(text)
         if unknown and coverage < UNKNOWN_TOPIC_COVERAGE:
             outside = outside or f"资料中没有提到“{'、'.join(unknown)}”。"
@@ -162,11 +160,10 @@ def posseg():
     return jieba.posseg
 
 
-def _coverage(terms: dict[str, float], hit: Hit, span: str) -> float:
-    """Share of the question's weight found in the span, its article or its document title."""
-    total = sum(terms.values()) or 1.0
-    where = f"{hit.title}\n{hit.text}"
-    return sum(weight for term, weight in terms.items() if term in span or term in where) / total
+def _coverage(concepts: list[Concept], hit: Hit) -> float:
+    """Share of the question's weight found in the answering article or its document title."""
+    total = sum(weight for _, weight in concepts) or 1.0
+    return covered(concepts, f"{hit.title}\n{hit.text}") / total
 
 
 def _outside_corpus(question: str, hit: Hit) -> str:

@@ -84,14 +84,17 @@ def candidate_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def best_spans(question_terms: dict[str, float], kinds: list[str], texts: list[str],
+Concept = tuple[frozenset[str], float]
+
+
+def best_spans(concepts: list[Concept], kinds: list[str], texts: list[str],
                prior: Callable[[int], float], limit: int = 3) -> list[Span]:
     """The best-scoring spans over the units' ``texts``, at most one per unit, best first.
 
-    ``question_terms`` maps each question word to its weight (idf); ``prior(i)`` is
-    what the rank of unit ``i`` adds.
+    ``concepts`` are the question's words, each with the words the documents use
+    for it and a weight (idf); ``prior(i)`` is what the rank of unit ``i`` adds.
     """
-    total = sum(question_terms.values()) or 1.0
+    total = sum(weight for _, weight in concepts) or 1.0
     best_per_unit: list[Span] = []
     for index, text in enumerate(texts):
         best: Span | None = None
@@ -99,7 +102,7 @@ def best_spans(question_terms: dict[str, float], kinds: list[str], texts: list[s
             span_text = text[start:end].strip()
             if len(span_text) < 4:
                 continue
-            score = _score(span_text, question_terms, total, kinds) + prior(index)
+            score = _score(span_text, concepts, total, kinds) + prior(index)
             if best is None or score > best.score:
                 best = Span(index, start, end, _without_marker(span_text.rstrip("，,；;：:")), score)
         if best:
@@ -117,23 +120,41 @@ def _without_marker(text: str) -> str:
     return text
 
 
-def _score(text: str, terms: dict[str, float], total: float, kinds: list[str]) -> float:
-    covered = sum(weight for term, weight in terms.items() if term in text) / total
+def covered(concepts: list[Concept], text: str) -> float:
+    """The weight of the concepts ``text`` expresses, by any of their words."""
+    return sum(weight for words, weight in concepts if any(word in text for word in words))
+
+
+def _score(text: str, concepts: list[Concept], total: float, kinds: list[str]) -> float:
+    covered_share = covered(concepts, text) / total
     cue = sum(CUE_WEIGHT for kind in kinds if QUESTION_TYPES[kind][1].search(text))
     last_clause = clauses(text)[-1]
     tail = text[last_clause[0]:last_clause[1]]
     consequence = CONSEQUENCE_WEIGHT if _CONSEQUENCE.search(tail) and not _CONDITION_END.search(tail) else 0.0
-    return covered + cue + consequence - LENGTH_PENALTY * len(text)
+    return covered_share + cue + consequence - LENGTH_PENALTY * len(text)
 
 
-def idf_weights(question_tokens: list[str], document_frequency: Callable[[str], int], units: int) -> dict[str, float]:
-    """Each distinct question token weighted by its inverse document frequency."""
-    weights = {}
+def question_concepts(question_tokens: list[str], synonyms: dict[str, tuple[str, ...]], question: str,
+                      document_frequency: Callable[[str], int], units: int) -> list[Concept]:
+    """The question's concepts: each everyday word with the documents' words for it
+    counts once (社保 or 社会保险), each other word alone; weighted by idf, words the
+    corpus never uses left out."""
+    def idf(word: str) -> float:
+        frequency = document_frequency(word)
+        return math.log(1 + (units - frequency + 0.5) / (frequency + 0.5)) if frequency else 0.0
+
+    concepts: list[Concept] = []
+    grouped: set[str] = set()
+    for word, alternatives in synonyms.items():
+        if word in question:
+            weight = max([idf(word), *map(idf, alternatives)])
+            if weight:
+                concepts.append((frozenset({word, *alternatives}), weight))
+            grouped.update(t for t in question_tokens if t in word or word in t)
     for token in dict.fromkeys(question_tokens):
-        frequency = document_frequency(token)
-        if frequency:
-            weights[token] = math.log(1 + (units - frequency + 0.5) / (frequency + 0.5))
-    return weights
+        if token not in grouped and idf(token):
+            concepts.append((frozenset({token}), idf(token)))
+    return concepts
 
 
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|元|万元|亿元|倍|个月|月|年|日|天|人|岁)?"

@@ -13,7 +13,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from zhengce.api.routes import docs, meta, search
+from zhengce.answer.generate import make_answerer
+from zhengce.api.routes import ask, docs, meta, search
 from zhengce.index.hybrid import SearchIndex
 from zhengce.index.query import QueryError
 from zhengce.store.db import Store
@@ -26,7 +27,8 @@ def create_app(db_path: Path | str | None = None) -> FastAPI:
                   description="Search and read Chinese HR and social-security policy documents, with citations.")
     app.state.store = store
     app.state.index = SearchIndex.load(store)
-    for router in (search.router, docs.router, meta.router):
+    app.state.answerer = make_answerer(store, app.state.index)
+    for router in (search.router, ask.router, docs.router, meta.router):
         app.include_router(router)
     _error_handlers(app)
     from zhengce.web.views import mount_web

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from zhengce.answer.ask import Answerer
 from zhengce.index.hybrid import SearchIndex
 from zhengce.store.db import Store
 
@@ -18,5 +19,10 @@ def get_index(request: Request) -> SearchIndex:
     return request.app.state.index
 
 
+def get_answerer(request: Request) -> Answerer:
+    return request.app.state.answerer
+
+
 StoreDep = Annotated[Store, Depends(get_store)]
 IndexDep = Annotated[SearchIndex, Depends(get_index)]
+AnswererDep = Annotated[Answerer, Depends(get_answerer)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
 class Strict(BaseModel):
@@ -30,6 +30,53 @@ class HitOut(Strict):
     doc_type: str
     kind: str
     matched: list[str]
+
+
+class AskIn(Strict):
+    """One question, or up to 200 in a batch (answers come back in the same order)."""
+
+    question: str | None = Field(default=None, min_length=1, max_length=500)
+    questions: list[str] | None = Field(default=None, min_length=1, max_length=200)
+
+    @model_validator(mode="after")
+    def one_or_many(self) -> AskIn:
+        if (self.question is None) == (self.questions is None):
+            raise ValueError('give either "question" or "questions"')
+        return self
+
+
+class CitationOut(Strict):
+    doc_id: str
+    title: str
+    doc_number: str | None
+    article: str
+    node_id: str
+    text: str
+    source: dict[str, Any]
+    role: str
+
+
+class AnswerOut(Strict):
+    question: str
+    answer: str
+    abstained: bool
+    citations: list[CitationOut]
+    reason: str
+    nearest: list[dict[str, Any]]
+    generated: bool
+    notes: list[str]
+
+
+class AnswerOrError(Strict):
+    """One batch item: the answer, or the error that kept the question from being answered."""
+
+    question: str
+    answer: AnswerOut | None = None
+    error: str | None = None
+
+
+class BatchAnswerOut(Strict):
+    answers: list[AnswerOrError]
 
 
 class SearchOut(Strict):

@@ -46,6 +46,7 @@ def mount_web(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_api_route("/", home, methods=["GET"], response_class=HTMLResponse, include_in_schema=False)
     app.add_api_route("/search", search_page, methods=["GET"], response_class=HTMLResponse, include_in_schema=False)
+    app.add_api_route("/ask", ask_page, methods=["GET"], response_class=HTMLResponse, include_in_schema=False)
     app.add_api_route("/documents", browse_page, methods=["GET"], response_class=HTMLResponse,
                       include_in_schema=False)
     app.add_api_route("/documents/{key}", document_page, methods=["GET"], response_class=HTMLResponse,
@@ -89,6 +90,19 @@ def _facet_links(form: dict[str, str]) -> dict[str, str]:
     """The query string of the current search without one facet, to which a facet value is added."""
     return {facet: urlencode({k: v for k, v in form.items() if v and k != facet})
             for facet in ("region", "section", "doc_type")}
+
+
+def ask_page(request: Request, q: str = "") -> HTMLResponse:
+    """The answer with numbered citations, each linking to its article."""
+    answerer = request.app.state.answerer
+    context: dict[str, Any] = {"form": {"q": q}, "answer": None, "error": None}
+    status = 200
+    if q:
+        try:
+            context["answer"] = answerer.ask(q)
+        except QueryError as error:
+            context["error"], status = str(error), 400
+    return templates.TemplateResponse(request, "ask.html", context, status_code=status)
 
 
 def browse_page(request: Request, region: str = "", section: str = "", year: str = "", doc_type: str = "",

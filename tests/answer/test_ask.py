@@ -1,0 +1,73 @@
+"""Answers on the real corpus: the span quoted, its citation, abstention."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhengce.answer.ask import Answerer, parse_question_line
+from zhengce.answer.select import best_spans, question_types
+
+
+def test_span_is_the_clause_not_the_article():
+    # 人社部发〔2020〕11号 三、 as printed in the compilations.
+    article = ("三、受疫情影响生产经营出现严重困难的企业，可申请缓缴社会保险费，"
+               "缓缴期限原则上不超过6个月，缓缴期间免收滞纳金。")
+    concepts = [(frozenset({"缓缴"}), 2.0), (frozenset({"期限"}), 1.0)]
+    (span,) = best_spans(concepts, question_types("缓缴期限多长？"), [article], prior=lambda i: 0.0)
+    assert span.text == "缓缴期限原则上不超过6个月"
+
+
+def test_question_types():
+    assert question_types("以工代训补贴标准是多少") == ["amount"]
+    assert "procedure" in question_types("失业保险金去哪里申请")
+
+
+def test_wages_during_a_stoppage_are_quoted_with_their_source(answerer: Answerer):
+    answer = answerer.ask("疫情期间企业停工停产，工资怎么支付？")
+    assert not answer.abstained
+    # 人社厅明电〔2020〕5号 二: 企业停工停产在一个工资支付周期内的，企业应按劳动合同规定的标准支付职工工资。
+    assert "企业应按劳动合同规定的标准支付职工工资" in answer.answer
+    first = answer.citations[0]
+    assert first.doc_number == "人社厅明电〔2020〕5号" and first.article == "二、"
+    assert first.text == answer.answer and first.node_id.startswith(first.doc_id + "/")
+    assert first.source["file"] and first.source["start_line"] <= first.source["end_line"]
+
+
+@pytest.mark.parametrize("question", [
+    "湖南2020年调整退休人员基本养老金，每人每月定额增加多少？",
+    "以工代训补贴标准是多少",
+    "小微企业社保费减免到什么时候",
+])
+def test_every_quote_is_in_its_cited_article(answerer: Answerer, store, question: str):
+    answer = answerer.ask(question)
+    assert not answer.abstained and answer.citations[0].text == answer.answer
+    for citation in answer.citations:
+        document = store.get_document(citation.doc_id)
+        texts = [a["text"] for a in document["articles"] if a["id"] == citation.node_id]
+        rows = ["".join(row) for table in document["tables"] for row in table["rows"]]
+        assert any(citation.text in text for text in texts) or any(citation.text in row for row in rows)
+
+
+@pytest.mark.parametrize("question", [
+    "广东省2020年失业保险金标准提高到最低工资标准的多少？",   # another province
+    "2023年失业保险稳岗返还政策中大型企业返还比例是多少？",  # another year
+    "北京2020年新能源小客车指标怎么摇号？",                  # another topic
+])
+def test_questions_outside_the_corpus_are_not_answered(answerer: Answerer, question: str):
+    answer = answerer.ask(question)
+    assert answer.abstained and answer.answer == "" and answer.citations == []
+    assert answer.reason.startswith("资料中未找到")
+    assert answer.nearest
+
+
+def test_batch_answers_in_order_with_errors_in_place(answerer: Answerer):
+    results = answerer.ask_many(["以工代训补贴标准是多少", "", "广东省稳岗返还怎么申请"])
+    assert not isinstance(results[0], Exception) and results[0].question == "以工代训补贴标准是多少"
+    assert isinstance(results[1], ValueError)
+    assert results[2].abstained
+
+
+def test_input_lines_of_the_batch_mode():
+    assert parse_question_line("社保费减免到什么时候") == ("社保费减免到什么时候", "")
+    assert parse_question_line('{"question": "以工代训"}') == ("以工代训", "")
+    assert parse_question_line("{not json")[1].startswith("not valid JSON")
