@@ -42,7 +42,9 @@ lint: install
 	$(BIN)/ruff format --check src tests bench
 
 bench: build
-	$(BIN)/python bench/build_corpus.py --db $(DB)
+	$(BIN)/python bench/build_corpus.py
+	$(BIN)/python bench/search.py --db $(DB)
+	ZHENGCE_DB=$(DB) $(BIN)/python bench/web.py
 
 clean:
 	rm -rf $(VENV) var test-output
