@@ -133,3 +133,12 @@ def test_bad_ask_bodies_are_400(client: TestClient, body: dict):
 def test_malformed_json_is_400(client: TestClient):
     response = client.post("/api/ask", content=b"{not json", headers={"Content-Type": "application/json"})
     assert response.status_code == 400
+
+
+def test_a_registry_downloads_as_csv(client: TestClient):
+    response = client.get("/documents/湘政办发〔2020〕19号/tables/1.csv")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines[0] == "序号,事项名称,基本编码,服务层级,事项关系,业务指导实施部门,服务类型"
+    assert len(lines) == 735
+    assert client.get("/documents/湘政办发〔2020〕19号/tables/9.csv").status_code == 404

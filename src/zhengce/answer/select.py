@@ -21,7 +21,7 @@ _CLAUSE = re.compile(r"[^，。；！？：,;:]+[，。；！？：,;:]?")
 _SENTENCE_END = "。；！？"
 MAX_CLAUSES = 3
 LENGTH_PENALTY = 0.002
-CUE_WEIGHT = 0.15
+CUE_WEIGHT = 0.1
 CONSEQUENCE_WEIGHT = 0.1
 # A clause that states what follows (给予, 按, 不超过, a figure) rather than the
 # condition (……的企业，) is what a person quotes as the answer.
@@ -32,9 +32,9 @@ _CONDITION_END = re.compile(r"的[，,]?$")
 QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "amount": (re.compile(r"多少|几[个成倍%]|比例|标准|金额|额度|上限|最高|最低|多高|几倍|怎么算|"
                           r"补贴.{0,4}(?:多少|几)"),
-               re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|元|万元|亿元|倍|个月|年|天|人)|[一二三四五六七八九十百千万]+(?:元|倍|个月)|标准|比例")),
+               re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|元|万元|亿元|倍|个月|年|天|人)|[一二三四五六七八九十百千万]+(?:元|倍|个月)")),
     "deadline": (re.compile(r"什么时候|何时|到几[月号]|截止|期限|多久|多长时间|几[个]?月|哪天|起止|从几月|几号"),
-                 re.compile(r"\d{4}年|\d{1,2}月|\d+个月|期限|截至|截止|执行至|之日起|以前|之前|不超过")),
+                 re.compile(r"\d{4}年|\d{1,2}月|\d+个月|[一二三四五六七八九十]+个月|\d+日|之日起")),
     "eligibility": (re.compile(r"谁|哪些人|什么人|什么条件|符合|资格|能不能|可以.{0,6}吗|是否|能否|对象|范围"),
                     re.compile(r"对象|条件|符合|范围|人员|单位|企业|可以|可|应当|不得")),
     "procedure": (re.compile(r"怎么|如何|去哪|哪里|在哪|流程|程序|手续|申请|办理|提交|材料"),
@@ -97,17 +97,34 @@ def best_spans(concepts: list[Concept], kinds: list[str], texts: list[str],
     total = sum(weight for _, weight in concepts) or 1.0
     best_per_unit: list[Span] = []
     for index, text in enumerate(texts):
-        best: Span | None = None
-        for start, end in candidate_spans(text):
-            span_text = text[start:end].strip()
-            if len(span_text) < 4:
-                continue
-            score = _score(span_text, concepts, total, kinds) + prior(index)
-            if best is None or score > best.score:
-                best = Span(index, start, end, _without_marker(span_text.rstrip("，,；;：:")), score)
-        if best:
-            best_per_unit.append(best)
+        scored = [(start, end, text[start:end].strip()) for start, end in candidate_spans(text)]
+        scored = [(start, end, span, _score(span, concepts, total, kinds) + prior(index))
+                  for start, end, span in scored if len(span) >= 4]
+        if not scored:
+            continue
+        start, end, span, score = max(scored, key=lambda item: item[3])
+        follow = _follow_up(scored, end, kinds) if kinds and not _has_cue(span, kinds) else None
+        if follow:
+            start, end, span = follow[0], follow[1], follow[2]
+        best_per_unit.append(Span(index, start, end, _without_marker(span.rstrip("，,；;：:")), score))
     return sorted(best_per_unit, key=lambda s: -s.score)[:limit]
+
+
+FOLLOW_WINDOW = 40
+
+
+def _has_cue(text: str, kinds: list[str]) -> bool:
+    return any(QUESTION_TYPES[kind][1].search(text) for kind in kinds)
+
+
+def _follow_up(scored: list[tuple[int, int, str, float]], anchor_end: int,
+               kinds: list[str]) -> tuple[int, int, str, float] | None:
+    """When the best span names the subject but not what is asked (no figure for an
+    amount, no date for a deadline), the answer is usually the clause right after
+    it: the shortest nearby span that has it."""
+    after = [item for item in scored if anchor_end <= item[0] <= anchor_end + FOLLOW_WINDOW
+             and _has_cue(item[2], kinds)]
+    return min(after, key=lambda item: (item[0], len(item[2]))) if after else None
 
 
 def _without_marker(text: str) -> str:

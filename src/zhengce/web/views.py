@@ -7,13 +7,15 @@ shows it as text.
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
@@ -49,6 +51,7 @@ def mount_web(app: FastAPI) -> None:
     app.add_api_route("/ask", ask_page, methods=["GET"], response_class=HTMLResponse, include_in_schema=False)
     app.add_api_route("/documents", browse_page, methods=["GET"], response_class=HTMLResponse,
                       include_in_schema=False)
+    app.add_api_route("/documents/{key}/tables/{number}.csv", table_csv, methods=["GET"], include_in_schema=False)
     app.add_api_route("/documents/{key}", document_page, methods=["GET"], response_class=HTMLResponse,
                       include_in_schema=False)
 
@@ -129,6 +132,23 @@ def document_page(request: Request, key: str, hl: str = "") -> HTMLResponse:
         "doc": document, "cited": hl, "depths": _depths(document["articles"]),
         "tables_by_node": _tables_by_node(document), "loose": _loose_text(document),
     })
+
+
+def table_csv(request: Request, key: str, number: int) -> Response:
+    """A document's table as a CSV file that spreadsheet programs open (UTF-8 with BOM)."""
+    store: Store = request.app.state.store
+    document = store.get_document(key)
+    if document is None or not 1 <= number <= len(document["tables"]):
+        return templates.TemplateResponse(request, "error.html", {"message": f"没有找到表格：{key} 第{number}张"},
+                                          status_code=404)
+    table = document["tables"][number - 1]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(table["columns"])
+    writer.writerows(table["rows"])
+    filename = quote(f"{table['name'] or document['title']}.csv")
+    return Response("\ufeff" + buffer.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f"attachment; filename*=UTF-8''{filename}"})
 
 
 def _depths(articles: list[dict[str, Any]]) -> dict[str, int]:
