@@ -63,3 +63,11 @@ def test_paragraphs_join_across_the_page_footer(corpus: list[Document]):
     notice = by_number(corpus, "国发明电〔2020〕4号")
     assert "应按照《不同人群预防新型冠状病毒感染口罩选择和使用技术指引》要求" in notice.text
     assert "凯" not in notice.text and "kindland" not in notice.text
+
+
+def test_a_policy_reading_is_not_merged_with_the_notice_it_explains(corpus: list[Document]):
+    # 001 prints the 政策解读 at line 4697 and the notice it explains at line 4881.
+    readings = [d for d in corpus if d.title.endswith("政策解读")]
+    assert len(readings) == 1 and [s.start_line for s in readings[0].sources] == [4697]
+    notices = [d for d in corpus if any(s.file.startswith("001") and s.start_line == 4881 for s in d.sources)]
+    assert len(notices) == 1 and notices[0].title.endswith("相关工作的通知")

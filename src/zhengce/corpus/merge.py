@@ -11,6 +11,7 @@ import re
 from difflib import SequenceMatcher
 
 from zhengce.corpus.assemble import document_id, document_key
+from zhengce.corpus.metadata import doc_type
 from zhengce.corpus.model import Document, Flag
 from zhengce.corpus.numerals import find_doc_numbers
 
@@ -24,9 +25,11 @@ def same_title(left: str, right: str) -> bool:
     True
     >>> same_title("关于做好2020年高校毕业生就业工作的通知", "关于做好2020年技工院校招生工作的通知")
     False
+    >>> same_title("关于进一步做好本市相关工作的通知的政策解读", "关于进一步做好本市相关工作的通知")
+    False
     """
     a, b = document_key(left), document_key(right)
-    if not a or not b:
+    if not a or not b or doc_type(left) != doc_type(right):
         return False
     shorter, longer = sorted((a, b), key=len)
     if a == b or (len(shorter) >= 12 and len(shorter) * 5 >= len(longer) * 3 and shorter in longer):
