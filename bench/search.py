@@ -32,6 +32,11 @@ from zhengce.store.db import Store
 
 
 def rss_mb() -> float:
+    """Current resident memory (not the peak), so that each index's own size shows."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
