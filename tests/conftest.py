@@ -12,6 +12,7 @@ from zhengce.corpus.build import DEFAULT_RAW_DIR, load_corpus
 from zhengce.corpus.model import Document
 from zhengce.index.build import DEFAULT_CACHE, corpus_units, index_rows
 from zhengce.index.hybrid import SearchIndex
+from zhengce.relations import corpus_relations
 from zhengce.store.db import Store, write_knowledge_base
 
 RAW_DIR = DEFAULT_RAW_DIR
@@ -35,9 +36,10 @@ def kb_path(tmp_path_factory: pytest.TempPathFactory, corpus: list[Document]) ->
     folder = tmp_path_factory.mktemp("kb")
     cache = folder / "embeddings.sqlite"
     shutil.copy(DEFAULT_CACHE, cache)
+    relations = corpus_relations(corpus)
     rows, _ = index_rows(corpus_units(corpus), cache)
     path = folder / "zhengce.db"
-    write_knowledge_base(path, corpus, {"raw_dir": str(RAW_DIR)}, rows)
+    write_knowledge_base(path, corpus, {"raw_dir": str(RAW_DIR)}, rows, relations)
     return path
 
 

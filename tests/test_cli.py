@@ -99,3 +99,31 @@ def test_ask_jsonl_contract(kb_path: Path):
     assert lines[1]["abstained"] is True and lines[1]["answer"] == ""
     assert "error" in lines[2] and "error" in lines[3]
     assert all({"question", "answer", "abstained", "citations"} <= set(line) for line in lines)
+
+
+def test_docs_graph_json(kb_path: Path):
+    graph = json.loads(invoke("--db", str(kb_path), "docs", "graph", "人社部发〔2020〕49号", "--json").output)
+    assert {"cites", "cited_by"} <= set(graph)
+    assert {"doc_id", "title", "doc_number", "node_id"} <= set(graph["cites"][0])
+
+
+def test_docs_list_valid_on(kb_path: Path):
+    in_force = json.loads(invoke("--db", str(kb_path), "docs", "list", "--valid-on", "2021-01-01", "--json").output)
+    assert "人社部发〔2020〕49号" not in {d["doc_number"] for d in in_force}
+    assert invoke("--db", str(kb_path), "docs", "list", "--valid-on", "2021-13-01").exit_code == 1
+
+
+def test_docs_validity_of_a_document_outside_the_corpus(kb_path: Path):
+    result = invoke("--db", str(kb_path), "docs", "validity", "湘人社函〔2016〕417号", "--on", "2021-01-01", "--json")
+    assert json.loads(result.output)["status"] == "已废止"
+    assert invoke("--db", str(kb_path), "docs", "validity", "湘人社函〔2099〕1号").exit_code == 1
+
+
+def test_tables_list_and_show(kb_path: Path):
+    tables = json.loads(invoke("--db", str(kb_path), "tables", "list", "--json").output)
+    assert {"name", "doc_id", "columns", "rows"} <= set(tables[0])
+    result = invoke("--db", str(kb_path), "tables", "show", "湖南省公共服务事项目录（2020版）",
+                    "--where", "基本编码=002014008001", "--csv")
+    assert result.output.splitlines()[1].startswith("199,失业保险金申领,002014008001")
+    bad = invoke("--db", str(kb_path), "tables", "show", "湖南省公共服务事项目录（2020版）", "--where", "颜色=红")
+    assert bad.exit_code == 1 and "No column" in bad.output

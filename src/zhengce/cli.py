@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 import time
@@ -26,12 +27,15 @@ from zhengce.evaluation.search import MODES, evaluate_search
 from zhengce.index.build import DEFAULT_CACHE, corpus_units, index_rows
 from zhengce.index.hybrid import MAX_K, Filters, Hit, SearchIndex
 from zhengce.index.query import QueryError
+from zhengce.relations import corpus_relations
 from zhengce.store.db import KnowledgeBaseError, KnowledgeBaseWriter, Store, resolve_path
 
 app = typer.Typer(help="zhengce: search and read Chinese HR and social-security policy documents.",
                   no_args_is_help=True, pretty_exceptions_enable=False)
 docs_app = typer.Typer(help="List and read documents.", no_args_is_help=True)
 app.add_typer(docs_app, name="docs")
+tables_app = typer.Typer(help="Registries and other tables: list, show, filter, export.", no_args_is_help=True)
+app.add_typer(tables_app, name="tables")
 eval_app = typer.Typer(help="Measure search and answers on the team's question sets (eval/).", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 # Wide enough for Chinese tables when the output is not a terminal (pipes, CI logs).
@@ -87,8 +91,10 @@ def build(
             rows, embedded = index_rows(units, cache if vectors else None,
                                         progress=lambda n: progress.advance(embed_task, n))
             write_task = progress.add_task("Writing knowledge base", total=len(documents))
+            references, facts = corpus_relations(documents)
             writer.write_documents(documents, progress=lambda n: progress.advance(write_task, n))
             writer.write_units(rows)
+            writer.write_relations(references, facts)
             writer.commit({"raw_dir": str(raw), "report": json.dumps(report.as_dict(), ensure_ascii=False),
                            "embedded_now": str(embedded)})
     except CorpusError as error:
@@ -139,10 +145,12 @@ def docs_list(
     section: Annotated[str | None, typer.Option(help="综合, 就业, 社会保险, 人才人事, 劳动关系, 产业园.")] = None,
     year: Annotated[int | None, typer.Option(help="Year of issue.")] = None,
     doc_type: Annotated[str | None, typer.Option("--type", help="通知, 意见, 办法, 法律, ...")] = None,
+    valid_on: Annotated[str | None, typer.Option(help="Only documents in force on YYYY-MM-DD.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """List documents, filtered by region, section, year or type."""
-    documents = open_store().list_documents(region=region, section=section, year=year, doc_type=doc_type)
+    """List documents, filtered by region, section, year, type or validity on a date."""
+    documents = open_store().list_documents(region=region, section=section, year=year, doc_type=doc_type,
+                                            valid_on=_date(valid_on, "--valid-on") if valid_on else None)
     if as_json:
         print_json(documents)
         return
@@ -155,13 +163,21 @@ def docs_list(
     console.print(table)
 
 
+def _date(text: str, option: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        fail(f"{option} takes a date written YYYY-MM-DD, not {text!r}.")
+
+
 @docs_app.command("show")
 def docs_show(
     key: Annotated[str, typer.Argument(metavar="ID_OR_DOC_NUMBER", help="Document id, number or title.")],
+    on: Annotated[str | None, typer.Option(help="Validity on YYYY-MM-DD (default today).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Show one document: metadata, sources, flags and text."""
-    document = open_store().get_document(key)
+    """Show one document: metadata, validity, sources, flags and text."""
+    document = open_store().get_document(key, on=_date(on, "--on") if on else None)
     if document is None:
         fail(f"No document with id, number or title {key!r}. Try `zhengce docs list`.")
     if as_json:
@@ -177,6 +193,11 @@ def docs_show(
                                           for s in document["sources"]))):
         meta.add_row(label, value)
     console.print(meta)
+    validity = document["validity"]
+    console.print(f"[bold]{validity['status']}[/]（{validity['on']}）：{validity['reason']}", highlight=False)
+    if document["thread"]:
+        console.print("政策脉络：" + " → ".join(f"{d['doc_number'] or d['title']}（{d['date']}）"
+                                           for d in document["thread"]), highlight=False)
     for flag in document["flags"]:
         console.print(f"[yellow]⚠ {flag['reason']}[/]", highlight=False)
     console.print()
@@ -376,6 +397,98 @@ def eval_search(
         for question, rank in zip(answerable, ranks[modes[-1]], strict=True):
             if rank is None or rank > 5:
                 console.print(f"{question.id} rank {rank}: {question.question}", highlight=False)
+
+
+@docs_app.command("graph")
+def docs_graph(
+    key: Annotated[str, typer.Argument(metavar="ID_OR_DOC_NUMBER", help="Document id, number or title.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """What a document cites and what cites it, with the citing article."""
+    store = open_store()
+    doc_id = store.find_document_id(key)
+    if doc_id is None:
+        fail(f"No document with id, number or title {key!r}. Try `zhengce docs list`.")
+    graph = store.graph(doc_id)
+    if as_json:
+        print_json(graph)
+        return
+    for heading, items in (("引用", graph["cites"]), ("被引用", graph["cited_by"])):
+        console.print(f"[bold]{heading}（{len(items)}）[/]", highlight=False)
+        for item in items:
+            where = "" if item["doc_id"] else "（资料外）"
+            console.print(f"  {item['kind']:<8} {item['doc_number'] or ''} {item['title'] or ''}{where} "
+                          f"← {item['node_id'] or ''}", highlight=False)
+
+
+@docs_app.command("validity")
+def docs_validity(
+    key: Annotated[str, typer.Argument(metavar="ID_OR_DOC_NUMBER", help="A document in or outside the corpus.")],
+    on: Annotated[str | None, typer.Option(help="Date YYYY-MM-DD (default today).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Is a document in force on a date, and on what evidence (also for documents a clean-up list names)."""
+    validity = open_store().validity(key, _date(on, "--on") if on else date.today())
+    if validity is None:
+        fail(f"Nothing is known about {key!r}: it is not in the corpus and no document repeals or lists it.")
+    if as_json:
+        print_json(validity)
+        return
+    console.print(f"{validity['doc_number'] or key}：[bold]{validity['status']}[/]（{validity['on']}）"
+                  f"{validity['reason']}", highlight=False)
+
+
+@tables_app.command("list")
+def tables_list(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """Every table the corpus holds: name, document, columns, row count, and totals the text states."""
+    tables = open_store().list_tables()
+    if as_json:
+        print_json(tables)
+        return
+    table = Table(title=f"{len(tables)} tables")
+    for column in ("id", "名称", "文件", "列", "行数", "文中所称总数"):
+        table.add_column(column)
+    for t in tables:
+        stated = "" if t["stated_total"] is None else \
+            (f"{t['stated_total']} ✓" if t["total_matches"] else f"{t['stated_total']} ✗ 与条目数{t['entries']}不符")
+        table.add_row(t["id"], t["name"], t["doc_number"] or t["doc_id"], "、".join(t["columns"]),
+                      str(t["rows"]), stated)
+    console.print(table)
+
+
+@tables_app.command("show")
+def tables_show(
+    name: Annotated[str, typer.Argument(help="Table id (from `tables list`) or name.")],
+    where: Annotated[list[str] | None, typer.Option(help="COLUMN=VALUE (contains); repeat for several.")] = None,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """One table's rows, optionally only those whose COLUMN contains VALUE."""
+    conditions = {}
+    for condition in where or []:
+        column, separator, value = condition.partition("=")
+        if not separator:
+            fail(f"--where takes COLUMN=VALUE, not {condition!r}.")
+        conditions[column] = value
+    try:
+        table = open_store().get_table(name, conditions)
+    except KeyError as error:
+        fail(str(error.args[0]))
+    if table is None:
+        fail(f"No table {name!r}. Try `zhengce tables list`.")
+    if as_json:
+        print_json(table)
+    elif as_csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(table["columns"])
+        writer.writerows(table["rows"])
+    else:
+        rich_table = Table(title=f"{table['name']}（{len(table['rows'])} 行）")
+        for column in table["columns"]:
+            rich_table.add_column(column or "—")
+        for row in table["rows"]:
+            rich_table.add_row(*row)
+        console.print(rich_table)
 
 
 @app.command()

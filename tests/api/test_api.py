@@ -142,3 +142,17 @@ def test_a_registry_downloads_as_csv(client: TestClient):
     assert lines[0] == "序号,事项名称,基本编码,服务层级,事项关系,业务指导实施部门,服务类型"
     assert len(lines) == 735
     assert client.get("/documents/湘政办发〔2020〕19号/tables/9.csv").status_code == 404
+
+
+def test_tables_graph_and_validity_endpoints(client: TestClient):
+    tables = client.get("/api/tables").json()
+    registry = next(t for t in tables if t["name"] == "湖南省公共服务事项目录（2020版）")
+    rows = client.get(f"/api/tables/{registry['id']}", params={"where": "事项名称=失业保险金申领"}).json()["rows"]
+    assert rows[0][2] == "002014008001"
+    assert client.get(f"/api/tables/{registry['id']}", params={"where": "nope"}).status_code == 400
+    assert client.get("/api/tables/none/t9").status_code == 404
+    graph = client.get("/api/docs/人社部发〔2020〕11号/graph").json()
+    assert [d["doc_number"] for d in graph["thread"]] == ["人社部发〔2020〕11号", "人社部发〔2020〕49号"]
+    validity = client.get("/api/docs/湘人社发〔2018〕36号/validity", params={"on": "2020-11-01"}).json()
+    assert validity["status"] == "已废止"
+    assert client.get("/api/docs/湘人社发〔2099〕1号/validity").status_code == 404

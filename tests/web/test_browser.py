@@ -70,3 +70,11 @@ def test_ask_and_follow_a_citation(page: Page, base_url: str, shoot):
     page.locator("ol.citations a.cite").first.click()
     expect(page.locator(".node.cited")).to_contain_text("劳动合同规定的标准")
     shoot(page, "-cited")
+
+
+def test_document_shows_validity_thread_and_citations(page: Page, base_url: str, shoot):
+    page.goto(base_url + "/documents/人社部发〔2020〕11号")
+    expect(page.locator(".validity .badge")).to_have_text("已被修改")
+    expect(page.locator(".thread")).to_contain_text("人社部发〔2020〕49号")
+    expect(page.locator(".graph")).to_contain_text("引用本文件的")
+    shoot(page)

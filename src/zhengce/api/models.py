@@ -136,7 +136,16 @@ class TableOut(Strict):
     rows: list[list[str]]
 
 
+class ValidityOut(Strict):
+    status: str
+    reason: str
+    evidence: list[str]
+    on: str
+
+
 class DocumentOut(DocumentSummaryOut):
+    validity: ValidityOut
+    thread: list[dict[str, Any]]
     text: str
     articles: list[ArticleOut]
     tables: list[TableOut]

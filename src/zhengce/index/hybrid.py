@@ -20,7 +20,7 @@ from threadpoolctl import threadpool_limits
 from zhengce.index.embed import embed_queries, embed_query
 from zhengce.index.query import Query, QueryError, normalize
 from zhengce.index.tokenize import tokens
-from zhengce.store.db import Store
+from zhengce.store.db import IN_FORCE_STATUSES, Store
 
 Mode = Literal["hybrid", "keyword", "semantic"]
 RRF_K = 10  # measured on eval/: 10 beats 30 and 60 (MRR 0.839 vs 0.830, 0.824)
@@ -45,6 +45,7 @@ class Filters:
     issuer: str | None = None
     date_from: date | None = None
     date_to: date | None = None
+    valid_on: date | None = None
 
 
 @dataclass
@@ -91,7 +92,14 @@ class SearchIndex:
     @classmethod
     def load(cls, store: Store) -> SearchIndex:
         documents = {d["id"]: d for d in store.list_documents()}
-        return cls(store.units(), documents, store.unit_vectors())
+        index = cls(store.units(), documents, store.unit_vectors())
+        index.in_force = lambda on: {doc_id for doc_id, v in store.all_validity(on).items()
+                                     if v.status in IN_FORCE_STATUSES}
+        return index
+
+    def in_force(self, on: date) -> set[str]:
+        """Documents in force on ``on``; without validity evidence (a bare index), all."""
+        return set(self.documents)
 
     def search(self, raw: str, k: int = 10, filters: Filters | None = None, mode: Mode = "hybrid",
                query_vector: np.ndarray | None = None) -> list[Hit]:
@@ -136,7 +144,9 @@ class SearchIndex:
 
     def _mask(self, filters: Filters) -> np.ndarray:
         """Which units the filters allow: decided per document, spread to its units."""
-        allowed_docs = np.array([_passes(self.documents[doc_id], filters) for doc_id in self.doc_ids])
+        in_force = self.in_force(filters.valid_on) if filters.valid_on else None
+        allowed_docs = np.array([_passes(self.documents[doc_id], filters)
+                                 and (in_force is None or doc_id in in_force) for doc_id in self.doc_ids])
         return allowed_docs[self.unit_doc]
 
     def _query_tokens(self, query: Query) -> list[str]:

@@ -12,7 +12,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +21,12 @@ import numpy as np
 from zhengce.corpus.assemble import document_key
 from zhengce.corpus.model import Document
 from zhengce.corpus.numerals import canonical_doc_number, nfkc
+from zhengce.relations.citations import Reference
+from zhengce.relations.validity import AMENDED, IN_FORCE, Fact, Validity, status_on
 from zhengce.store.schema import SCHEMA, SCHEMA_VERSION
 
 DEFAULT_DB = Path("var/zhengce.db")
+IN_FORCE_STATUSES = (IN_FORCE, AMENDED)
 SORTABLE = ("ord", "date", "title", "doc_number", "region", "section", "doc_type")
 DB_ENV = "ZHENGCE_DB"
 
@@ -76,6 +79,15 @@ class KnowledgeBaseWriter:
              for i, r in enumerate(rows)],
         )
 
+    def write_relations(self, references: Iterable[Reference], facts: Iterable[Fact]) -> None:
+        """The citation graph and the validity evidence."""
+        self.connection.executemany(
+            "INSERT INTO refs VALUES (?,?,?,?,?,?)",
+            [(r.doc_id, r.node_id, r.kind, r.number, r.title, r.target_id) for r in references])
+        self.connection.executemany(
+            "INSERT INTO validity_facts VALUES (?,?,?,?,?,?)",
+            [(f.doc_id, f.number, f.kind, f.on.isoformat(), f.reason, f.evidence) for f in facts])
+
     def commit(self, meta: dict[str, str]) -> None:
         """Record the metadata, then atomically replace the old knowledge base."""
         built = {"schema_version": str(SCHEMA_VERSION),
@@ -101,11 +113,13 @@ class UnitRow:
 
 
 def write_knowledge_base(path: Path, documents: list[Document], meta: dict[str, str],
-                         units: Iterable[UnitRow] = ()) -> None:
-    """Write ``documents`` (and index units) to a new file and swap it in when complete."""
+                         units: Iterable[UnitRow] = (),
+                         relations: tuple[Iterable[Reference], Iterable[Fact]] = ((), ())) -> None:
+    """Write ``documents`` (index units, relations) to a new file and swap it in when complete."""
     with KnowledgeBaseWriter(path) as writer:
         writer.write_documents(documents)
         writer.write_units(units)
+        writer.write_relations(*relations)
         writer.commit(meta)
 
 
@@ -177,9 +191,10 @@ class Store:
 
     def list_documents(self, region: str | None = None, section: str | None = None,
                        year: int | None = None, doc_type: str | None = None,
-                       sort: str = "ord", descending: bool = False) -> list[dict[str, Any]]:
-        """Document summaries, filtered by the given fields, in corpus order or sorted
-        by ``sort`` (one of SORTABLE)."""
+                       sort: str = "ord", descending: bool = False,
+                       valid_on: date | None = None) -> list[dict[str, Any]]:
+        """Document summaries, filtered by the given fields (``valid_on``: in force on
+        that date, modified or not), in corpus order or sorted by ``sort`` (one of SORTABLE)."""
         if sort not in SORTABLE:
             raise ValueError(f"Cannot sort by {sort!r}; choose one of {', '.join(SORTABLE)}.")
         clauses, params = [], []
@@ -194,7 +209,11 @@ class Store:
         direction = "DESC" if descending else "ASC"
         rows = self.connection.execute(
             f"SELECT * FROM documents {where} ORDER BY {sort} IS NULL, {sort} {direction}, ord", params)
-        return [self._summary(row) for row in rows]
+        documents = [self._summary(row) for row in rows]
+        if valid_on:
+            statuses = self.all_validity(valid_on)
+            documents = [d for d in documents if statuses[d["id"]].status in IN_FORCE_STATUSES]
+        return documents
 
     def find_document_id(self, key: str) -> str | None:
         """The id of the document named by id, document number (any printed form) or title."""
@@ -212,13 +231,17 @@ class Store:
                 return candidate["id"]
         return None
 
-    def get_document(self, key: str) -> dict[str, Any] | None:
-        """A whole document (summary, text, articles, tables), or None when unknown."""
+    def get_document(self, key: str, on: date | None = None) -> dict[str, Any] | None:
+        """A whole document (summary, validity on ``on`` (default today), text, articles,
+        tables, the line of the measure it belongs to), or None when unknown."""
         doc_id = self.find_document_id(key)
         if doc_id is None:
             return None
         row = self.connection.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
         document = self._summary(row)
+        validity = self.validity(doc_id, on or date.today()) or {}
+        document["validity"] = {k: validity[k] for k in ("status", "reason", "evidence", "on")}
+        document["thread"] = self.thread(doc_id)
         document["text"] = row["text"]
         document["articles"] = [
             {"id": n["id"], "path": n["path"], "label": n["label"], "kind": n["kind"],
@@ -253,12 +276,122 @@ class Store:
                 "SELECT doc_id FROM links WHERE target_id = ? AND kind = 'forwards'", (doc_id,))],
         }
 
+    def list_tables(self) -> list[dict[str, Any]]:
+        """Every table: id, name, document, columns, row count, the total its text states."""
+        rows = self.connection.execute(
+            "SELECT t.*, d.doc_number, (SELECT count(*) FROM table_rows r WHERE r.table_id = t.id) AS n "
+            "FROM tables t JOIN documents d ON d.id = t.doc_id ORDER BY d.ord, t.ord")
+        tables = []
+        for r in rows:
+            columns = json.loads(r["columns"])
+            entries = r["n"]
+            if columns and columns[0] == "序号":
+                # Sub-rows of a merged cell share their entry's number: count numbers.
+                entries = self.connection.execute(
+                    "SELECT count(DISTINCT json_extract(cells, '$[0]')) FROM table_rows "
+                    "WHERE table_id = ? AND json_extract(cells, '$[0]') != ''", (r["id"],)).fetchone()[0]
+            stated = r["stated_total"]
+            tables.append({"id": r["id"], "name": r["name"], "doc_id": r["doc_id"], "doc_number": r["doc_number"],
+                           "columns": columns, "rows": r["n"], "entries": entries, "stated_total": stated,
+                           "total_matches": None if stated is None else stated == entries})
+        return tables
+
+    def get_table(self, key: str, where: dict[str, str] | None = None) -> dict[str, Any] | None:
+        """A table by id or name, its rows filtered to those whose columns contain the values.
+
+        Raises KeyError naming the columns when ``where`` names a column the table lacks.
+        """
+        row = self.connection.execute("SELECT * FROM tables WHERE id = ? OR name = ? ORDER BY ord LIMIT 1",
+                                      (key, key)).fetchone()
+        if row is None:
+            return None
+        table = self._table(row)
+        for column, value in (where or {}).items():
+            if column not in table["columns"]:
+                raise KeyError(f"No column {column!r}; the columns are {'、'.join(table['columns'])}.")
+            index = table["columns"].index(column)
+            table["rows"] = [r for r in table["rows"] if value in r[index]]
+        return table
+
     def _table(self, row: sqlite3.Row) -> dict[str, Any]:
         rows = [json.loads(r["cells"]) for r in self.connection.execute(
             "SELECT cells FROM table_rows WHERE table_id = ? ORDER BY row_no", (row["id"],))]
         return {"id": row["id"], "name": row["name"], "columns": json.loads(row["columns"]),
                 "node_id": row["node_id"], "start_line": row["start_line"], "end_line": row["end_line"],
                 "stated_total": row["stated_total"], "rows": rows}
+
+    def facts(self, doc_id: str | None = None, number: str | None = None) -> list[Fact]:
+        """Validity evidence about one document (by id, or by number when outside the corpus)."""
+        rows = self.connection.execute(
+            "SELECT * FROM validity_facts WHERE (doc_id = ?) OR (? IS NOT NULL AND number = ?)",
+            (doc_id, number, number))
+        return [Fact(r["doc_id"], r["number"], r["kind"], date.fromisoformat(r["on_date"]), r["reason"],
+                     r["evidence"]) for r in rows]
+
+    def validity(self, key: str, on: date) -> dict[str, Any] | None:
+        """Status on ``on`` of a corpus document (id, number, title) or of a document
+        outside the corpus that a clean-up list or a repeal names; None if unknown."""
+        doc_id = self.find_document_id(key)
+        if doc_id:
+            row = self.connection.execute("SELECT date, doc_number FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            issued = date.fromisoformat(row["date"]) if row["date"] else None
+            facts = self.facts(doc_id, row["doc_number"])
+            return {"doc_id": doc_id, "doc_number": row["doc_number"], **status_on(facts, issued, on).as_dict()}
+        number = canonical_doc_number(nfkc(key))
+        facts = self.facts(None, number) if number else []
+        if not facts:
+            return None
+        return {"doc_id": None, "doc_number": number, **status_on(facts, None, on).as_dict()}
+
+    def all_validity(self, on: date) -> dict[str, Validity]:
+        """Every corpus document's status on ``on``, computed from the stored evidence."""
+        facts: dict[str, list[Fact]] = {}
+        for fact in self.facts_all():
+            if fact.doc_id:
+                facts.setdefault(fact.doc_id, []).append(fact)
+        statuses = {}
+        for row in self.connection.execute("SELECT id, date FROM documents"):
+            issued = date.fromisoformat(row["date"]) if row["date"] else None
+            statuses[row["id"]] = status_on(facts.get(row["id"], []), issued, on)
+        return statuses
+
+    def facts_all(self) -> list[Fact]:
+        return [Fact(r["doc_id"], r["number"], r["kind"], date.fromisoformat(r["on_date"]), r["reason"], r["evidence"])
+                for r in self.connection.execute("SELECT * FROM validity_facts")]
+
+    def graph(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
+        """What a document cites and what cites it, each with the citing article."""
+        def item(row: sqlite3.Row, other: str | None) -> dict[str, Any]:
+            target = self.connection.execute("SELECT title, doc_number FROM documents WHERE id = ?",
+                                             (other,)).fetchone() if other else None
+            return {"doc_id": other, "title": target["title"] if target else row["title"],
+                    "doc_number": target["doc_number"] if target else row["number"], "node_id": row["node_id"],
+                    "kind": row["kind"]}
+
+        cites = [item(r, r["target_id"]) for r in self.connection.execute(
+            "SELECT * FROM refs WHERE doc_id = ? ORDER BY rowid", (doc_id,))]
+        cited_by = [item(r, r["doc_id"]) for r in self.connection.execute(
+            "SELECT * FROM refs WHERE target_id = ? ORDER BY rowid", (doc_id,))]
+        return {"cites": cites, "cited_by": cited_by}
+
+    def thread(self, doc_id: str) -> list[dict[str, Any]]:
+        """The line of a measure: the documents this one extends and that extend it, in date order."""
+        seen, frontier = {doc_id}, [doc_id]
+        while frontier:
+            current = frontier.pop()
+            for row in self.connection.execute(
+                    "SELECT doc_id, target_id FROM refs WHERE kind = 'extends' AND (doc_id = ? OR target_id = ?)",
+                    (current, current)):
+                for other in (row["doc_id"], row["target_id"]):
+                    if other and other not in seen:
+                        seen.add(other)
+                        frontier.append(other)
+        if len(seen) == 1:
+            return []
+        marks = ",".join("?" * len(seen))
+        rows = self.connection.execute(
+            f"SELECT id, title, doc_number, date FROM documents WHERE id IN ({marks}) ORDER BY date, ord", list(seen))
+        return [dict(row) for row in rows]
 
     def node_lines(self) -> dict[str, tuple[int, int]]:
         """Source lines (in the document's primary print) of every node and table row."""

@@ -5,7 +5,7 @@ data: bumping ``SCHEMA_VERSION`` makes readers refuse a stale file and ask for
 a rebuild instead of misreading it.
 """
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SCHEMA = """
 CREATE TABLE meta (
@@ -83,6 +83,24 @@ CREATE TABLE units (
     vector BLOB                     -- float16 embedding of context + text; NULL when not embedded
 );
 CREATE INDEX units_doc ON units(doc_id);
+CREATE TABLE refs (
+    doc_id TEXT NOT NULL REFERENCES documents(id),   -- the citing document
+    node_id TEXT,                                     -- the citing article
+    kind TEXT NOT NULL,                               -- cites | forwards | extends | amends | repeals
+    number TEXT,
+    title TEXT,
+    target_id TEXT                                    -- NULL: outside the corpus
+);
+CREATE INDEX refs_doc ON refs(doc_id);
+CREATE INDEX refs_target ON refs(target_id);
+CREATE TABLE validity_facts (
+    doc_id TEXT,                    -- NULL for a document outside the corpus, named by number
+    number TEXT,
+    kind TEXT NOT NULL,             -- expires | repealed | extended | amended
+    on_date TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    evidence TEXT                   -- node id of the article that says so
+);
 CREATE TABLE links (
     doc_id TEXT NOT NULL REFERENCES documents(id),
     kind TEXT NOT NULL,             -- 'forwards': the document forwards target

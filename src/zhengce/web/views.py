@@ -49,6 +49,9 @@ def mount_web(app: FastAPI) -> None:
     app.add_api_route("/", home, methods=["GET"], response_class=HTMLResponse, include_in_schema=False)
     app.add_api_route("/search", search_page, methods=["GET"], response_class=HTMLResponse, include_in_schema=False)
     app.add_api_route("/ask", ask_page, methods=["GET"], response_class=HTMLResponse, include_in_schema=False)
+    app.add_api_route("/tables", tables_page, methods=["GET"], response_class=HTMLResponse, include_in_schema=False)
+    app.add_api_route("/tables/{table_id:path}", table_page, methods=["GET"], response_class=HTMLResponse,
+                      include_in_schema=False)
     app.add_api_route("/documents", browse_page, methods=["GET"], response_class=HTMLResponse,
                       include_in_schema=False)
     app.add_api_route("/documents/{key}/tables/{number}.csv", table_csv, methods=["GET"], include_in_schema=False)
@@ -108,6 +111,27 @@ def ask_page(request: Request, q: str = "") -> HTMLResponse:
     return templates.TemplateResponse(request, "ask.html", context, status_code=status)
 
 
+def tables_page(request: Request) -> HTMLResponse:
+    """Every registry and table, with its row count and the total its document states."""
+    store: Store = request.app.state.store
+    return templates.TemplateResponse(request, "tables.html", {"tables": store.list_tables()})
+
+
+def table_page(request: Request, table_id: str, column: str = "", value: str = "") -> HTMLResponse:
+    """One table, filtered by a column's contents, with a CSV download of what is shown."""
+    store: Store = request.app.state.store
+    try:
+        table = store.get_table(table_id, {column: value} if column and value else None)
+    except KeyError as error:
+        return templates.TemplateResponse(request, "error.html", {"message": str(error.args[0])}, status_code=400)
+    if table is None:
+        return templates.TemplateResponse(request, "error.html", {"message": f"没有找到表格：{table_id}"},
+                                          status_code=404)
+    query = urlencode([("where", f"{column}={value}")] if column and value else []) + "&format=csv"
+    return templates.TemplateResponse(request, "table.html", {"t": table, "column": column, "value": value,
+                                                              "csv": f"/api/tables/{table_id}?{query}"})
+
+
 def browse_page(request: Request, region: str = "", section: str = "", year: str = "", doc_type: str = "",
                 sort: str = "ord", descending: bool = False) -> HTMLResponse:
     store: Store = request.app.state.store
@@ -129,7 +153,7 @@ def document_page(request: Request, key: str, hl: str = "") -> HTMLResponse:
         return templates.TemplateResponse(request, "error.html", {"message": f"没有找到文件：{key}"},
                                           status_code=404)
     return templates.TemplateResponse(request, "document.html", {
-        "doc": document, "cited": hl, "depths": _depths(document["articles"]),
+        "doc": document, "cited": hl, "depths": _depths(document["articles"]), "graph": store.graph(document["id"]),
         "tables_by_node": _tables_by_node(document), "loose": _loose_text(document),
     })
 

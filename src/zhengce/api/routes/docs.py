@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query
@@ -22,20 +23,21 @@ def list_documents(
     doc_type: str | None = None,
     sort: Sort = "ord",
     descending: bool = False,
+    valid_on: date | None = None,
     page: Annotated[int, Query(ge=1, le=10_000)] = 1,
     per_page: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> DocumentPageOut:
     documents = store.list_documents(region=region, section=section, year=year, doc_type=doc_type,
-                                     sort=sort, descending=descending)
+                                     sort=sort, descending=descending, valid_on=valid_on)
     start = (page - 1) * per_page
     return DocumentPageOut(total=len(documents), page=page, per_page=per_page,
                            items=documents[start:start + per_page])
 
 
 @router.get("/api/docs/{key}", response_model=DocumentOut, responses={404: {"model": ErrorOut}})
-def get_document(store: StoreDep, key: str) -> DocumentOut:
-    """A document by id, document number (any bracket form) or exact title."""
-    document = store.get_document(key)
+def get_document(store: StoreDep, key: str, on: date | None = None) -> DocumentOut:
+    """A document by id, document number (any bracket form) or exact title; validity on ``on`` (default today)."""
+    document = store.get_document(key, on=on)
     if document is None:
         raise HTTPException(404, f"No document with id, number or title {key!r}.")
     return DocumentOut(**document)

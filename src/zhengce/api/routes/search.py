@@ -26,11 +26,12 @@ def search(
     issuer: str | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
+    valid_on: date | None = None,
     mode: Literal["hybrid", "keyword", "semantic"] = "hybrid",
     explain: bool = False,
 ) -> SearchOut:
     filters = Filters(region=region, section=section, doc_type=doc_type, issuer=issuer,
-                      date_from=date_from, date_to=date_to)
+                      date_from=date_from, date_to=date_to, valid_on=valid_on)
     hits = index.search(q, k=k, filters=filters, mode=mode)
     return SearchOut(query=q, hits=[h.as_dict() for h in hits], facets=facet_counts(hits),
                      plan=index.plan(q, filters) if explain else None)

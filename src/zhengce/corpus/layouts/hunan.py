@@ -300,12 +300,32 @@ def _table_or_contents(lines: list[Line], before: list[Block]) -> list[Block]:
         return [Paragraph(contents, lines[0].number, lines[-1].number)]
     header = _trim(rows[0])
     body = [_trim(row) for row in rows[1:] if _trim(row) != header]
+    if header and header[0] == "序号":
+        # A header repeated on a new page may differ in its empty cells; 序号 tells it.
+        body = _join_repeated_rows([row for row in body if row[:1] != ["序号"]])
     width = max([len(header), *map(len, body)])
     header += [""] * (width - len(header))
     body = [row + [""] * (width - len(row)) for row in body]
     name, total = _caption(before)
     return [Table(name=name, columns=header, rows=body, start_line=lines[0].number,
                   end_line=lines[-1].number, stated_total=total)]
+
+
+def _join_repeated_rows(rows: list[list[str]]) -> list[list[str]]:
+    """A row cut by a page break comes back with its number repeated (6 创业 …);
+    its cells continue the row above."""
+    joined: list[list[str]] = []
+    for row in rows:
+        if joined and row and row[0] and row[0] == joined[-1][0]:
+            previous = joined[-1]
+            for index, cell in enumerate(row):
+                if index >= len(previous):
+                    previous.append(cell)
+                elif cell and cell not in previous[index]:
+                    previous[index] = f"{previous[index]}{cell}"
+            continue
+        joined.append(list(row))
+    return joined
 
 
 def _trim(row: list[str]) -> list[str]:
