@@ -207,11 +207,12 @@ def docs_show(
 
 
 def _filters(region: str | None, section: str | None, doc_type: str | None, issuer: str | None,
-             date_from: str | None, date_to: str | None) -> Filters:
+             date_from: str | None, date_to: str | None, valid_on: str | None) -> Filters:
     try:
         return Filters(region=region, section=section, doc_type=doc_type, issuer=issuer,
                        date_from=date.fromisoformat(date_from) if date_from else None,
-                       date_to=date.fromisoformat(date_to) if date_to else None)
+                       date_to=date.fromisoformat(date_to) if date_to else None,
+                       valid_on=date.fromisoformat(valid_on) if valid_on else None)
     except ValueError as error:
         fail(f"Dates are written YYYY-MM-DD ({error}).")
 
@@ -226,6 +227,7 @@ def search(
     issuer: Annotated[str | None, typer.Option(help="Part of an issuing body's name.")] = None,
     date_from: Annotated[str | None, typer.Option("--from", help="Issued on or after YYYY-MM-DD.")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Issued on or before YYYY-MM-DD.")] = None,
+    valid_on: Annotated[str | None, typer.Option(help="Only documents in force on YYYY-MM-DD.")] = None,
     mode: Annotated[str, typer.Option(help="hybrid, keyword or semantic.")] = "hybrid",
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list, best first.")] = False,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="Read queries from stdin, one per line; "
@@ -235,7 +237,7 @@ def search(
     """Find the articles that answer a query: keyword and semantic search, fused."""
     if mode not in ("hybrid", "keyword", "semantic"):
         fail(f"--mode must be hybrid, keyword or semantic, not {mode!r}.")
-    filters = _filters(region, section, doc_type, issuer, date_from, date_to)
+    filters = _filters(region, section, doc_type, issuer, date_from, date_to, valid_on)
     if jsonl:
         _search_lines(k, filters, mode)
         return

@@ -69,13 +69,13 @@ def home(request: Request) -> HTMLResponse:
 
 
 def search_page(request: Request, q: str = "", region: str = "", section: str = "", year: str = "",
-                doc_type: str = "", k: int = 20) -> HTMLResponse:
+                doc_type: str = "", current: str = "", k: int = 20) -> HTMLResponse:
     index: SearchIndex = request.app.state.index
-    form = {"q": q, "region": region, "section": section, "year": year, "doc_type": doc_type}
+    form = {"q": q, "region": region, "section": section, "year": year, "doc_type": doc_type, "current": current}
     context: dict[str, Any] = {**_choices(), "form": form, "hits": [], "facets": {}, "error": None}
     status = 200
     try:
-        filters = _filters(region, section, year, doc_type)
+        filters = _filters(region, section, year, doc_type, valid_today=bool(current))
         hits = index.search(q, k=max(1, min(k, MAX_K)), filters=filters)
         context.update(hits=hits, facets=facet_counts(hits), facet_links=_facet_links(form))
     except QueryError as error:
@@ -85,11 +85,12 @@ def search_page(request: Request, q: str = "", region: str = "", section: str = 
     return templates.TemplateResponse(request, "search.html", context, status_code=status)
 
 
-def _filters(region: str, section: str, year: str, doc_type: str) -> Filters:
+def _filters(region: str, section: str, year: str, doc_type: str, valid_today: bool = False) -> Filters:
     year_value = int(year) if year else None
     return Filters(region=region or None, section=section or None, doc_type=doc_type or None,
                    date_from=date(year_value, 1, 1) if year_value else None,
-                   date_to=date(year_value, 12, 31) if year_value else None)
+                   date_to=date(year_value, 12, 31) if year_value else None,
+                   valid_on=date.today() if valid_today else None)
 
 
 def _facet_links(form: dict[str, str]) -> dict[str, str]:
