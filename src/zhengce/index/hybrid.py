@@ -33,6 +33,8 @@ MAX_K = 100
 # the embedding model's own threads that run next (end-to-end p50 40 ms -> 21 ms
 # on two cores). Limited here, whatever imported numpy first.
 threadpool_limits(limits=1, user_api="blas")
+# Above this many units the vector product itself dominates, and both cores pay.
+PARALLEL_PRODUCT_UNITS = 200_000
 
 
 @dataclass(frozen=True)
@@ -160,7 +162,12 @@ class SearchIndex:
             _add_ranks(fused, scores, allowed & (scores > 0), KEYWORD_WEIGHT)
         if mode in ("hybrid", "semantic") and self.vectors is not None:
             vector = query_vector if query_vector is not None else embed_query(query.text)
-            _add_ranks(fused, self.vectors @ vector, allowed, SEMANTIC_WEIGHT)
+            if len(self.vectors) >= PARALLEL_PRODUCT_UNITS:
+                with threadpool_limits(limits=2, user_api="blas"):
+                    similarities = self.vectors @ vector
+            else:
+                similarities = self.vectors @ vector
+            _add_ranks(fused, similarities, allowed, SEMANTIC_WEIGHT)
         for number in query.numbers:
             # The named document wins outright, its units in document order after
             # those the words of the query ranked.
