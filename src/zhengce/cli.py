@@ -22,7 +22,7 @@ from zhengce.answer.generate import make_answerer
 from zhengce.corpus.build import DEFAULT_RAW_DIR, CorpusError, load_corpus, raw_files
 from zhengce.evaluation.answers import evaluate_answers
 from zhengce.evaluation.questions import DEFAULT_DIR as EVAL_DIR
-from zhengce.evaluation.questions import EvaluationError, load_questions
+from zhengce.evaluation.questions import EvaluationError, Question, load_questions
 from zhengce.evaluation.search import MODES, evaluate_search
 from zhengce.index.build import DEFAULT_CACHE, corpus_units, index_rows
 from zhengce.index.hybrid import MAX_K, Filters, Hit, SearchIndex
@@ -70,6 +70,16 @@ def open_store() -> Store:
 
 def print_json(value: Any) -> None:
     typer.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def print_table(title: str, columns: tuple[str, ...] | list[str], rows: list[list[str]]) -> None:
+    """A Rich table of plain rows: the one way every listing command prints."""
+    table = Table(title=title)
+    for column in columns:
+        table.add_column(column or "—")
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
 
 
 @app.command()
@@ -154,13 +164,9 @@ def docs_list(
     if as_json:
         print_json(documents)
         return
-    table = Table(title=f"{len(documents)} documents")
-    for column in ("id", "文号", "标题", "地区", "类别", "日期"):
-        table.add_column(column)
-    for doc in documents:
-        table.add_row(doc["id"], doc["doc_number"] or "—", doc["title"], doc["region"],
-                      doc["section"] or "—", doc["date"] or "—")
-    console.print(table)
+    print_table(f"{len(documents)} documents", ("id", "文号", "标题", "地区", "类别", "日期"),
+                [[d["id"], d["doc_number"] or "—", d["title"], d["region"], d["section"] or "—", d["date"] or "—"]
+                 for d in documents])
 
 
 def _date(text: str, option: str) -> date:
@@ -351,21 +357,23 @@ def eval_ask(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """ROUGE-L, key figures, citation accuracy and abstention precision/recall of `ask` on the team's questions."""
-    store = open_store()
-    try:
-        questions = load_questions(store, folder)
-    except EvaluationError as error:
-        fail(str(error))
+    store, questions = _questions(folder)
     scores, _ = evaluate_answers(make_answerer(store, SearchIndex.load(store)), questions)
     if as_json:
         print_json(asdict(scores))
         return
-    table = Table(title=f"Answers on {scores.answerable} answerable and {scores.unanswerable} unanswerable questions")
-    table.add_column("measure")
-    table.add_column("value", justify="right")
-    for name, value in asdict(scores).items():
-        table.add_row(name.replace("_", " "), f"{value:.3f}" if isinstance(value, float) else str(value))
-    console.print(table)
+    print_table(f"Answers on {scores.answerable} answerable and {scores.unanswerable} unanswerable questions",
+                ("measure", "value"), [[name.replace("_", " "), f"{value:.3f}" if isinstance(value, float)
+                                        else str(value)] for name, value in asdict(scores).items()])
+
+
+def _questions(folder: Path) -> tuple[Store, list[Question]]:
+    """The knowledge base and the evaluation questions resolved in it."""
+    store = open_store()
+    try:
+        return store, load_questions(store, folder)
+    except EvaluationError as error:
+        fail(str(error))
 
 
 @eval_app.command("search")
@@ -375,23 +383,17 @@ def eval_search(
     misses: Annotated[bool, typer.Option(help="List the questions hybrid search misses in its top 5.")] = False,
 ) -> None:
     """Recall@1/5/10 and MRR of keyword-only, semantic-only and hybrid search on the team's questions."""
-    store = open_store()
-    try:
-        questions = load_questions(store, folder)
-    except EvaluationError as error:
-        fail(str(error))
+    store, questions = _questions(folder)
     index = SearchIndex.load(store)
     modes = MODES if index.vectors is not None else ("keyword",)
     scores, ranks = evaluate_search(index, questions, modes)
     if as_json:
         print_json([asdict(s) for s in scores])
         return
-    table = Table(title=f"Retrieval on {scores[0].questions} answerable questions")
-    for column in ("mode", "Recall@1", "Recall@5", "Recall@10", "MRR"):
-        table.add_column(column)
-    for s in scores:
-        table.add_row(s.mode, f"{s.recall_at_1:.3f}", f"{s.recall_at_5:.3f}", f"{s.recall_at_10:.3f}", f"{s.mrr:.3f}")
-    console.print(table)
+    print_table(f"Retrieval on {scores[0].questions} answerable questions",
+                ("mode", "Recall@1", "Recall@5", "Recall@10", "MRR"),
+                [[s.mode, f"{s.recall_at_1:.3f}", f"{s.recall_at_5:.3f}", f"{s.recall_at_10:.3f}", f"{s.mrr:.3f}"]
+                 for s in scores])
     if index.vectors is None:
         console.print("The knowledge base has no vectors (built with --no-vectors): keyword only.")
     if misses:
@@ -447,15 +449,14 @@ def tables_list(as_json: Annotated[bool, typer.Option("--json", help="Print JSON
     if as_json:
         print_json(tables)
         return
-    table = Table(title=f"{len(tables)} tables")
-    for column in ("id", "名称", "文件", "列", "行数", "文中所称总数"):
-        table.add_column(column)
-    for t in tables:
-        stated = "" if t["stated_total"] is None else \
-            (f"{t['stated_total']} ✓" if t["total_matches"] else f"{t['stated_total']} ✗ 与条目数{t['entries']}不符")
-        table.add_row(t["id"], t["name"], t["doc_number"] or t["doc_id"], "、".join(t["columns"]),
-                      str(t["rows"]), stated)
-    console.print(table)
+    def stated(t: dict[str, Any]) -> str:
+        if t["stated_total"] is None:
+            return ""
+        return f"{t['stated_total']} ✓" if t["total_matches"] else f"{t['stated_total']} ✗ 与条目数{t['entries']}不符"
+
+    print_table(f"{len(tables)} tables", ("id", "名称", "文件", "列", "行数", "文中所称总数"),
+                [[t["id"], t["name"], t["doc_number"] or t["doc_id"], "、".join(t["columns"]), str(t["rows"]),
+                  stated(t)] for t in tables])
 
 
 @tables_app.command("show")
@@ -485,12 +486,7 @@ def tables_show(
         writer.writerow(table["columns"])
         writer.writerows(table["rows"])
     else:
-        rich_table = Table(title=f"{table['name']}（{len(table['rows'])} 行）")
-        for column in table["columns"]:
-            rich_table.add_column(column or "—")
-        for row in table["rows"]:
-            rich_table.add_row(*row)
-        console.print(rich_table)
+        print_table(f"{table['name']}（{len(table['rows'])} 行）", table["columns"], table["rows"])
 
 
 @app.command()

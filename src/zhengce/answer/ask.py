@@ -23,6 +23,7 @@ from zhengce.index.tokenize import tokens
 from zhengce.store.db import Store
 
 RETRIEVE = 5
+RANK_PRIOR = 0.15  # what the retrieval rank adds to a span: 0.15 for the first unit, half for the second
 # Below this share of the question's words the best span does not answer it;
 # below UNKNOWN_TOPIC_COVERAGE a question naming a thing the corpus never mentions
 # (年终奖, 产假, 小客车) is about another topic. Both measured on eval/.
@@ -100,7 +101,7 @@ class Answerer:
         text = normalize(question).text
         words = [t for t in tokens(without_numbers(text)) if not _QUESTION_WORDS.fullmatch(t)]
         terms = question_concepts(words, SYNONYMS, text, self.frequency.__getitem__, len(self.index.units))
-        spans = best_spans(terms, question_types(text), [h.text for h in hits], prior=lambda i: 0.15 / (i + 1))
+        spans = best_spans(terms, question_types(text), [h.text for h in hits], prior=lambda i: RANK_PRIOR / (i + 1))
         if not spans:
             return Answer(question, "", True, reason=NOT_FOUND, nearest=nearest)
         top = spans[0]

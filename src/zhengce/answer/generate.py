@@ -19,7 +19,7 @@ import urllib.request
 from dataclasses import dataclass
 
 from zhengce.answer.ask import Answer, Answerer
-from zhengce.answer.select import figures
+from zhengce.answer.select import figures, lcs_length
 from zhengce.index.hybrid import Hit, SearchIndex
 from zhengce.store.db import Store
 
@@ -125,15 +125,4 @@ def supported(sentence: str, passage: str) -> bool:
         return False
     if not figures(sentence) <= figures(passage):
         return False
-    return _subsequence_share(core, passage) >= SUPPORT
-
-
-def _subsequence_share(text: str, passage: str) -> float:
-    """Share of ``text``'s characters in the longest common subsequence with ``passage``."""
-    previous = [0] * (len(passage) + 1)
-    for char in text:
-        current = [0]
-        for j, other in enumerate(passage, 1):
-            current.append(previous[j - 1] + 1 if char == other else max(previous[j], current[j - 1]))
-        previous = current
-    return previous[-1] / len(text)
+    return lcs_length(core, passage) / len(core) >= SUPPORT

@@ -185,3 +185,15 @@ def figures(text: str) -> set[str]:
     ['50%', '6个月', '三个月']
     """
     return {re.sub(r"\s", "", f) for f in _FIGURE.findall(text) if any(c.isdigit() for c in f) or len(f) > 1}
+
+
+def lcs_length(left: str, right: str) -> int:
+    """Length of the longest common subsequence of characters (dynamic programming,
+    one row at a time): the core of ROUGE-L and of the generation support check."""
+    previous = [0] * (len(right) + 1)
+    for char in left:
+        current = [0]
+        for j, other in enumerate(right, 1):
+            current.append(previous[j - 1] + 1 if char == other else max(previous[j], current[j - 1]))
+        previous = current
+    return previous[-1]

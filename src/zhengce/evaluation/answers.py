@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from zhengce.answer.ask import Answer, Answerer
-from zhengce.answer.select import figures
+from zhengce.answer.select import figures, lcs_length
 from zhengce.evaluation.questions import Question
 
 
@@ -22,13 +22,7 @@ def rouge_l(answer: str, gold: str) -> float:
     """
     if not answer or not gold:
         return 0.0
-    previous = [0] * (len(gold) + 1)
-    for char in answer:
-        current = [0]
-        for j, other in enumerate(gold, 1):
-            current.append(previous[j - 1] + 1 if char == other else max(previous[j], current[j - 1]))
-        previous = current
-    lcs = previous[-1]
+    lcs = lcs_length(answer, gold)
     if not lcs:
         return 0.0
     precision, recall = lcs / len(answer), lcs / len(gold)
