@@ -127,3 +127,14 @@ def test_tables_list_and_show(kb_path: Path):
     assert result.output.splitlines()[1].startswith("199,失业保险金申领,002014008001")
     bad = invoke("--db", str(kb_path), "tables", "show", "湖南省公共服务事项目录（2020版）", "--where", "颜色=红")
     assert bad.exit_code == 1 and "No column" in bad.output
+
+
+def test_calc_run_json_and_errors():
+    result = invoke("calc", "run", "social-insurance-relief", "--set", "region=湖南", "--set", "size=中小微企业",
+                    "--set", "month=2020-08", "--set", "contribution=8000", "--json")
+    body = json.loads(result.output)
+    assert body["result"]["relief"] == 8000.0 and body["steps"][0]["citation"]["node_id"]
+    assert {"name", "title", "region", "valid_from", "valid_to"} <= set(json.loads(
+        invoke("calc", "list", "--json").output)[0])
+    bad = invoke("calc", "run", "social-insurance-relief", "--set", "region=广东")
+    assert bad.exit_code == 1 and "region" in bad.output

@@ -19,6 +19,8 @@ from rich.text import Text
 
 from zhengce.answer.ask import Answer, Answerer, parse_question_line
 from zhengce.answer.generate import make_answerer
+from zhengce.calc.engine import CalculationError, Rule
+from zhengce.calc.rules import RULES
 from zhengce.corpus.build import DEFAULT_RAW_DIR, CorpusError, load_corpus, raw_files
 from zhengce.evaluation.answers import evaluate_answers
 from zhengce.evaluation.questions import DEFAULT_DIR as EVAL_DIR
@@ -36,6 +38,8 @@ docs_app = typer.Typer(help="List and read documents.", no_args_is_help=True)
 app.add_typer(docs_app, name="docs")
 tables_app = typer.Typer(help="Registries and other tables: list, show, filter, export.", no_args_is_help=True)
 app.add_typer(tables_app, name="tables")
+calc_app = typer.Typer(help="Policy calculators: every figure with the article behind it.", no_args_is_help=True)
+app.add_typer(calc_app, name="calc")
 eval_app = typer.Typer(help="Measure search and answers on the team's question sets (eval/).", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 # Wide enough for Chinese tables when the output is not a terminal (pipes, CI logs).
@@ -487,6 +491,66 @@ def tables_show(
         writer.writerows(table["rows"])
     else:
         print_table(f"{table['name']}（{len(table['rows'])} 行）", table["columns"], table["rows"])
+
+
+def _rule(name: str) -> Rule:
+    if name not in RULES:
+        fail(f"No calculator {name!r}; there are: {', '.join(RULES)}.")
+    return RULES[name]
+
+
+@calc_app.command("list")
+def calc_list(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """The calculators: name, title, region, period."""
+    fields = ("name", "title", "region", "valid_from", "valid_to")
+    rules = [{k: rule.describe()[k] for k in fields} for rule in RULES.values()]
+    if as_json:
+        print_json(rules)
+        return
+    print_table(f"{len(rules)} calculators", ("name", "title", "region", "valid_from", "valid_to"),
+                [list(r.values()) for r in rules])
+
+
+@calc_app.command("show")
+def calc_show(name: Annotated[str, typer.Argument(help="Calculator name.")],
+              as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """A calculator's inputs, period and the articles it applies."""
+    description = _rule(name).describe()
+    if as_json:
+        print_json(description)
+        return
+    console.print(f"[bold]{description['title']}[/]（{description['valid_from']}至{description['valid_to']}，"
+                  f"{description['region']}）", highlight=False)
+    for item in description["inputs"]:
+        console.print(f"  {item['name']}：{item['label']}", highlight=False)
+    for citation in description["citations"]:
+        console.print(f"  依据 {citation['doc_number']} {citation['node_id']}：“{citation['quote']}”", highlight=False)
+
+
+@calc_app.command("run")
+def calc_run(
+    name: Annotated[str, typer.Argument(help="Calculator name.")],
+    values: Annotated[list[str] | None, typer.Option("--set", help="KEY=VALUE; repeat for every input.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Compute, showing every step with the rule and the article behind it."""
+    raw = {}
+    for item in values or []:
+        key, separator, value = item.partition("=")
+        if not separator:
+            fail(f"--set takes KEY=VALUE, not {item!r}.")
+        raw[key] = value
+    try:
+        result = _rule(name).run(raw)
+    except CalculationError as error:
+        fail(str(error))
+    if as_json:
+        print_json(result.as_dict())
+        return
+    console.print(f"[bold]结果[/]：{result.result}", highlight=False)
+    for number, step in enumerate(result.steps, 1):
+        cited = f"（{step.citation.doc_number} {step.citation.path}：“{step.citation.quote}”）" if step.citation else ""
+        console.print(f"{number}. {step.text} → {step.value}{cited}", highlight=False)
 
 
 @app.command()

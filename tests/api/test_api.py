@@ -156,3 +156,18 @@ def test_tables_graph_and_validity_endpoints(client: TestClient):
     validity = client.get("/api/docs/湘人社发〔2018〕36号/validity", params={"on": "2020-11-01"}).json()
     assert validity["status"] == "已废止"
     assert client.get("/api/docs/湘人社发〔2099〕1号/validity").status_code == 404
+
+
+def test_calculator_endpoints(client: TestClient):
+    assert client.get("/api/calc").json()[0]["name"] == "social-insurance-relief"
+    described = client.get("/api/calc/social-insurance-relief").json()
+    assert {"doc_id", "node_id", "quote"} <= set(described["citations"][0])
+    result = client.post("/api/calc/social-insurance-relief",
+                         json={"region": "湖南", "size": "大型企业", "month": "2020-04", "contribution": 8000}).json()
+    assert result["result"]["relief"] == 4000.0 and result["steps"][0]["citation"]["doc_number"]
+    bad = client.post("/api/calc/social-insurance-relief", json={"region": "广东"})
+    assert bad.status_code == 400 and "region" in bad.json()["error"]
+    assert client.get("/api/calc/nope").status_code == 404
+    page = client.get("/calc/social-insurance-relief", params={"region": "湖南", "size": "大型企业",
+                                                               "month": "2020-04", "contribution": "8000"})
+    assert page.status_code == 200 and "4000.0" in page.text

@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from zhengce.answer.generate import make_answerer
-from zhengce.api.routes import ask, docs, meta, relations, search
+from zhengce.api.routes import ask, calc, docs, meta, relations, search
 from zhengce.index.hybrid import SearchIndex
 from zhengce.index.query import QueryError
 from zhengce.store.db import Store
@@ -28,7 +28,7 @@ def create_app(db_path: Path | str | None = None) -> FastAPI:
     app.state.store = store
     app.state.index = SearchIndex.load(store)
     app.state.answerer = make_answerer(store, app.state.index)
-    for router in (search.router, ask.router, relations.router, docs.router, meta.router):
+    for router in (search.router, ask.router, calc.router, relations.router, docs.router, meta.router):
         app.include_router(router)
     _error_handlers(app)
     from zhengce.web.views import mount_web

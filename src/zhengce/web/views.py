@@ -20,6 +20,8 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
+from zhengce.calc.engine import CalculationError
+from zhengce.calc.rules import RULES
 from zhengce.corpus.metadata import REGIONS
 from zhengce.index.hybrid import MAX_K, Filters, SearchIndex, facet_counts
 from zhengce.index.query import QueryError
@@ -49,6 +51,8 @@ def mount_web(app: FastAPI) -> None:
     app.add_api_route("/", home, methods=["GET"], response_class=HTMLResponse, include_in_schema=False)
     app.add_api_route("/search", search_page, methods=["GET"], response_class=HTMLResponse, include_in_schema=False)
     app.add_api_route("/ask", ask_page, methods=["GET"], response_class=HTMLResponse, include_in_schema=False)
+    app.add_api_route("/calc", calc_index, methods=["GET"], response_class=HTMLResponse, include_in_schema=False)
+    app.add_api_route("/calc/{name}", calc_page, methods=["GET"], response_class=HTMLResponse, include_in_schema=False)
     app.add_api_route("/tables", tables_page, methods=["GET"], response_class=HTMLResponse, include_in_schema=False)
     app.add_api_route("/tables/{table_id:path}", table_page, methods=["GET"], response_class=HTMLResponse,
                       include_in_schema=False)
@@ -110,6 +114,27 @@ def ask_page(request: Request, q: str = "") -> HTMLResponse:
         except QueryError as error:
             context["error"], status = str(error), 400
     return templates.TemplateResponse(request, "ask.html", context, status_code=status)
+
+
+def calc_index(request: Request) -> HTMLResponse:
+    return templates.TemplateResponse(request, "calc_index.html", {"rules": [r.describe() for r in RULES.values()]})
+
+
+def calc_page(request: Request, name: str) -> HTMLResponse:
+    """A calculator's form; with inputs in the query string, its result with cited steps."""
+    if name not in RULES:
+        return templates.TemplateResponse(request, "error.html", {"message": f"没有这个计算器：{name}"},
+                                          status_code=404)
+    rule = RULES[name]
+    given = {i.name: request.query_params.get(i.name, "") for i in rule.inputs}
+    context: dict[str, Any] = {"rule": rule.describe(), "given": given, "result": None, "error": None}
+    status = 200
+    if any(given.values()):
+        try:
+            context["result"] = rule.run(given).as_dict()
+        except CalculationError as error:
+            context["error"], status = str(error), 400
+    return templates.TemplateResponse(request, "calc.html", context, status_code=status)
 
 
 def tables_page(request: Request) -> HTMLResponse:

@@ -1,0 +1,1 @@
+"""Policy calculators: declarative rules whose every figure cites the article it applies."""
