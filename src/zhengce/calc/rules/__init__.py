@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from zhengce.calc.engine import Rule
-from zhengce.calc.rules.social_insurance_relief import RULE as SOCIAL_INSURANCE_RELIEF
+from zhengce.calc.rules import hunan_pension_adjustment, social_insurance_relief, stoppage_wages
 
-RULES: dict[str, Rule] = {rule.name: rule for rule in (SOCIAL_INSURANCE_RELIEF,)}
+RULES: dict[str, Rule] = {module.RULE.name: module.RULE
+                          for module in (social_insurance_relief, hunan_pension_adjustment, stoppage_wages)}
