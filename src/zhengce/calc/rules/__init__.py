@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from zhengce.calc.engine import Rule
-from zhengce.calc.rules import hunan_pension_adjustment, social_insurance_relief, stoppage_wages
+from zhengce.calc.rules import (
+    hunan_pension_adjustment,
+    social_insurance_relief,
+    stabilisation_refund,
+    stoppage_wages,
+)
 
-RULES: dict[str, Rule] = {module.RULE.name: module.RULE
-                          for module in (social_insurance_relief, hunan_pension_adjustment, stoppage_wages)}
+RULES: dict[str, Rule] = {module.RULE.name: module.RULE for module in (
+    social_insurance_relief, stabilisation_refund, hunan_pension_adjustment, stoppage_wages)}
