@@ -19,7 +19,7 @@ from rich.text import Text
 
 from zhengce.answer.ask import Answer, Answerer, parse_question_line
 from zhengce.answer.generate import make_answerer
-from zhengce.calc.engine import CalculationError, Rule
+from zhengce.calc.engine import RESULT_LABELS, CalculationError, Rule
 from zhengce.calc.rules import RULES
 from zhengce.corpus.build import DEFAULT_RAW_DIR, CorpusError, load_corpus, raw_files
 from zhengce.evaluation.answers import evaluate_answers
@@ -547,7 +547,8 @@ def calc_run(
     if as_json:
         print_json(result.as_dict())
         return
-    console.print(f"[bold]结果[/]：{result.result}", highlight=False)
+    summary = "；".join(f"{RESULT_LABELS.get(k, k)} {v}" for k, v in result.result.items())
+    console.print(f"[bold]结果[/]：{summary}", highlight=False)
     for number, step in enumerate(result.steps, 1):
         cited = f"（{step.citation.doc_number} {step.citation.path}：“{step.citation.quote}”）" if step.citation else ""
         console.print(f"{number}. {step.text} → {step.value}{cited}", highlight=False)

@@ -78,3 +78,17 @@ def test_document_shows_validity_thread_and_citations(page: Page, base_url: str,
     expect(page.locator(".thread")).to_contain_text("人社部发〔2020〕49号")
     expect(page.locator(".graph")).to_contain_text("引用本文件的")
     shoot(page)
+
+
+def test_calculator_form_shows_cited_steps(page: Page, base_url: str, shoot):
+    page.goto(base_url + "/calc/social-insurance-relief")
+    page.get_by_label("所在地区").select_option("湖南")
+    page.get_by_label("企业规模").select_option("大型企业")
+    page.get_by_label("缴费所属月份").fill("2020-05")
+    page.get_by_label("当月三项社会保险单位应缴费额").fill("8000")
+    page.get_by_role("button", name="计算").click()
+    expect(page.locator("ol.steps")).to_contain_text("4000")
+    shoot(page, "-result")
+    page.locator("ol.steps a").first.click()
+    expect(page.locator(".node.cited")).to_contain_text("减半征收")
+    shoot(page, "-cited")

@@ -16,6 +16,14 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+# How results read to a person; the JSON keeps the short English keys.
+RESULT_LABELS = {
+    "relief": "减免额（元）", "payable": "实缴单位缴费（元）", "rate": "减免比例",
+    "monthly_increase": "月增加额（元）", "new_pension": "调整后基本养老金（元/月）",
+    "wage_at_least": "应付工资不低于（元/月）", "living_allowance_at_least": "生活费不低于（元/月）", "kind": "性质",
+    "refund_at_most": "返还额最高（元）", "refund": "返还额（元）",
+}
+
 
 class CalculationError(ValueError):
     """Input the rule cannot compute with; the message names the input and the allowed values."""
