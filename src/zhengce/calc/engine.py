@@ -22,6 +22,8 @@ RESULT_LABELS = {
     "monthly_increase": "月增加额（元）", "new_pension": "调整后基本养老金（元/月）",
     "wage_at_least": "应付工资不低于（元/月）", "living_allowance_at_least": "生活费不低于（元/月）", "kind": "性质",
     "refund_at_most": "返还额最高（元）", "refund": "返还额（元）",
+    "new_amount": "调整后月待遇（元/月）", "household_increase": "全户月增加额（元）", "arrears": "补发额（元）",
+    "annual_amount": "年标准（元/年）", "allowance": "临时性工作补助（元）", "duty_meals": "值班伙食补助（元）",
 }
 
 
@@ -63,9 +65,12 @@ class Input:
     unit: str = ""
     default: str | None = None
     source: str = ""  # where a default comes from, when the documents do not give it
+    optional: bool = False  # left empty, the rule goes without it (None)
 
     def parse(self, raw: str | None) -> Any:
         if raw is None or raw == "":
+            if self.optional:
+                return None
             if self.default is None:
                 raise CalculationError(f"缺少输入“{self.name}”（{self.label}）：{self.allowed()}")
             raw = self.default
@@ -95,7 +100,7 @@ class Input:
         return f"{self.minimum:g}–{self.maximum:g} {self.unit}".strip()
 
     def as_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v not in (None, "", ())}
+        return {k: v for k, v in asdict(self).items() if v not in (None, "", (), False)}
 
 
 @dataclass(frozen=True)

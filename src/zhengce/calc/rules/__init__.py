@@ -1,14 +1,17 @@
-"""The calculators, one module each; RULES lists them by name."""
+"""The calculators, one module per policy; RULES lists them by name."""
 
 from __future__ import annotations
 
 from zhengce.calc.engine import Rule
 from zhengce.calc.rules import (
+    epidemic_work_allowance,
     hunan_pension_adjustment,
+    hunan_work_injury,
     social_insurance_relief,
     stabilisation_refund,
     stoppage_wages,
 )
 
-RULES: dict[str, Rule] = {module.RULE.name: module.RULE for module in (
-    social_insurance_relief, stabilisation_refund, hunan_pension_adjustment, stoppage_wages)}
+RULES: dict[str, Rule] = {rule.name: rule for rule in (
+    social_insurance_relief.RULE, stabilisation_refund.RULE, hunan_pension_adjustment.RULE,
+    hunan_work_injury.ADJUSTMENT, hunan_work_injury.HEALTH_FUND, stoppage_wages.RULE, epidemic_work_allowance.RULE)}
