@@ -50,9 +50,8 @@ def compute(values: dict[str, Any]) -> tuple[dict[str, Any], list[Step], dict[st
         Step("超过一个工资支付周期且未提供正常劳动：企业应当发放生活费", "生活费", ALLOWANCE),
         Step(f"{region}：生活费不低于最低工资标准 {minimum:,.2f} 元 × {rate:.0%}", allowance, citation),
     ]
-    return {(
-        "living_allow"
-        "ance_at_least"): allowance, "kind": "生活费"}, steps, {"当地最低工资标准": minimum, "比例": rate}
+    result = {"living_allowance_at_least": allowance, "kind": "生活费"}
+    return result, steps, {"当地最低工资标准": minimum, "比例": rate}
 
 
 RULE = Rule(
