@@ -79,3 +79,16 @@ def test_living_allowance_is_70_percent_of_the_minimum_wage(region, number):
 def test_no_living_allowance_where_the_corpus_gives_no_rule():
     with pytest.raises(CalculationError, match="资料中没有湖南的生活费标准"):
         wages(region="湖南")
+
+
+def test_isolated_workers_are_paid_for_the_period():
+    # 人社厅明电〔2020〕5号 一 "企业应当支付职工在此期间的工作报酬"; contracts ending meanwhile are extended
+    result = wages(situation="隔离治疗、医学观察或因政府隔离措施不能提供正常劳动", pay_cycle="", minimum_wage="")
+    assert result.result == {"wage_at_least": 5000.0, "kind": "工作报酬"}
+    assert "医学观察期期满" in result.steps[1].citation.quote
+
+
+@pytest.mark.parametrize("values, message", [({"pay_cycle": ""}, "pay_cycle"), ({"minimum_wage": ""}, "minimum_wage")])
+def test_a_stoppage_needs_the_cycle_and_after_it_the_minimum_wage(values, message):
+    with pytest.raises(CalculationError, match=message):
+        wages(**values)
