@@ -24,6 +24,7 @@ RESULT_LABELS = {
     "refund_at_most": "返还额最高（元）", "refund": "返还额（元）",
     "new_amount": "调整后月待遇（元/月）", "household_increase": "全户月增加额（元）", "arrears": "补发额（元）",
     "annual_amount": "年标准（元/年）", "allowance": "临时性工作补助（元）", "duty_meals": "值班伙食补助（元）",
+    "monthly_subsidy": "每月补贴（元）", "subsidy": "补贴额（元）",
 }
 
 
@@ -58,7 +59,7 @@ class Input:
 
     name: str
     label: str
-    kind: str  # choice | number | month
+    kind: str  # choice | number | month | date
     choices: tuple[str, ...] = ()
     minimum: float | None = None
     maximum: float | None = None
@@ -84,6 +85,11 @@ class Input:
                 return date(year, month, 1)
             except ValueError as error:
                 raise CalculationError(f"“{self.name}”须写作 YYYY-MM（例如 2020-05），而不是“{raw}”。") from error
+        if self.kind == "date":
+            try:
+                return date.fromisoformat(str(raw))
+            except ValueError as error:
+                raise CalculationError(f"“{self.name}”须写作 YYYY-MM-DD（例如 2020-05-09），而不是“{raw}”。") from error
         try:
             value = float(raw)
         except ValueError as error:
@@ -97,6 +103,8 @@ class Input:
             return f"可选 {'、'.join(self.choices)}"
         if self.kind == "month":
             return "月份，格式 YYYY-MM"
+        if self.kind == "date":
+            return "日期，格式 YYYY-MM-DD"
         return f"{self.minimum:g}–{self.maximum:g} {self.unit}".strip()
 
     def as_dict(self) -> dict[str, Any]:
@@ -159,8 +167,8 @@ class Rule:
         values = {i.name: i.parse(raw.get(i.name)) for i in self.inputs}
         for name, value in values.items():
             if isinstance(value, date) and not self.valid_from <= value <= self.valid_to:
-                raise CalculationError(f"“{name}”={value:%Y-%m} 不在本政策的适用期间 "
-                                       f"{self.valid_from:%Y-%m}至{self.valid_to:%Y-%m} 内。")
+                raise CalculationError(f"“{name}”={value.isoformat()} 不在本政策的适用期间 "
+                                       f"{self.valid_from.isoformat()}至{self.valid_to.isoformat()} 内。")
         result, steps, parameters = self.compute(values)
         return Result(self.name, result, steps, parameters, self.valid_from.isoformat(), self.valid_to.isoformat())
 
