@@ -24,7 +24,9 @@ RESULT_LABELS = {
     "refund_at_most": "返还额最高（元）", "refund": "返还额（元）",
     "new_amount": "调整后月待遇（元/月）", "household_increase": "全户月增加额（元）", "arrears": "补发额（元）",
     "annual_amount": "年标准（元/年）", "allowance": "临时性工作补助（元）", "duty_meals": "值班伙食补助（元）",
-    "monthly_subsidy": "每月补贴（元）", "subsidy": "补贴额（元）",
+    "monthly_subsidy": "每月补贴（元）", "subsidy": "补贴额（元）", "monthly_at_most": "每月最高（元）",
+    "monthly_benefit": "每月失业保险金（元）", "benefit_total": "失业保险金合计（元）", "extension_months": "续发月数",
+    "one_off": "一次性补助（元）",
 }
 
 

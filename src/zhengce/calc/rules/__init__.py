@@ -11,9 +11,11 @@ from zhengce.calc.rules import (
     social_insurance_relief,
     stabilisation_refund,
     stoppage_wages,
+    unemployment,
 )
 
 RULES: dict[str, Rule] = {rule.name: rule for rule in (
     social_insurance_relief.RULE, stabilisation_refund.RULE, hunan_pension_adjustment.RULE,
     hunan_work_injury.ADJUSTMENT, hunan_work_injury.HEALTH_FUND, stoppage_wages.RULE, epidemic_work_allowance.RULE,
-    hiring_and_training.TRAINING, hiring_and_training.HIRING)}
+    hiring_and_training.TRAINING, hiring_and_training.HIRING,
+    unemployment.BENEFIT, unemployment.SUBSIDY_RULE, unemployment.ALLOWANCE)}
