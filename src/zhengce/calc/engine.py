@@ -26,7 +26,7 @@ RESULT_LABELS = {
     "annual_amount": "年标准（元/年）", "allowance": "临时性工作补助（元）", "duty_meals": "值班伙食补助（元）",
     "monthly_subsidy": "每月补贴（元）", "subsidy": "补贴额（元）", "monthly_at_most": "每月最高（元）",
     "monthly_benefit": "每月失业保险金（元）", "benefit_total": "失业保险金合计（元）", "extension_months": "续发月数",
-    "one_off": "一次性补助（元）",
+    "one_off": "一次性补助（元）", "eligible": "学历、年限条件是否满足",
 }
 
 
