@@ -126,11 +126,11 @@ def calc_page(request: Request, name: str) -> HTMLResponse:
         return templates.TemplateResponse(request, "error.html", {"message": f"没有这个计算器：{name}"},
                                           status_code=404)
     rule = RULES[name]
-    given = {i.name: request.query_params.get(i.name, "") for i in rule.inputs}
+    given = {i.name: request.query_params.get(i.name, i.default or "") for i in rule.inputs}
     context: dict[str, Any] = {"rule": rule.describe(), "given": given, "result": None, "error": None,
                                "labels": RESULT_LABELS}
     status = 200
-    if any(given.values()):
+    if request.query_params:
         try:
             context["result"] = rule.run(given).as_dict()
         except CalculationError as error:
