@@ -171,3 +171,14 @@ def test_calculator_endpoints(client: TestClient):
     page = client.get("/calc/social-insurance-relief", params={"region": "湖南", "size": "大型企业",
                                                                "month": "2020-04", "contribution": "8000"})
     assert page.status_code == 200 and "4000.0" in page.text
+
+
+def test_calculator_forms_open_with_defaults_and_compute_them(client: TestClient):
+    blank = client.get("/calc/epidemic-work-allowance")
+    assert blank.status_code == 200 and 'value="0"' in blank.text and "role=\"alert\"" not in blank.text
+    # 渝财综〔2020〕3号 一（一）"每人每天300元": 20 × 300, the other fields left at their defaults
+    filled = client.get("/calc/epidemic-work-allowance", params={"region": "重庆", "contact_days": "20"})
+    assert filled.status_code == 200 and "6000.0" in filled.text
+    assert 'type="date"' in client.get("/calc/hiring-subsidy").text
+    refused = client.get("/calc/hiring-subsidy", params={"region": "湖南", "hire_date": "2020-13-01"})
+    assert refused.status_code == 400 and "缺少输入“worker”" in refused.text
