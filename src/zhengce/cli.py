@@ -523,6 +523,11 @@ def calc_show(name: Annotated[str, typer.Argument(help="Calculator name.")],
                   f"{description['region']}）", highlight=False)
     for item in description["inputs"]:
         console.print(f"  {item['name']}：{item['label']}", highlight=False)
+    for parameter in description["parameters"]:
+        source = parameter["citation"]
+        article = source["node_id"].split("/", 1)[1]
+        console.print(f"  参数 {parameter['name']} = {parameter['value']}（{source['doc_number']} {article}）",
+                      highlight=False)
     for citation in description["citations"]:
         console.print(f"  依据 {citation['doc_number']} {citation['node_id']}：“{citation['quote']}”", highlight=False)
 

@@ -162,6 +162,8 @@ def test_calculator_endpoints(client: TestClient):
     assert client.get("/api/calc").json()[0]["name"] == "social-insurance-relief"
     described = client.get("/api/calc/social-insurance-relief").json()
     assert {"doc_id", "node_id", "quote"} <= set(described["citations"][0])
+    first = described["parameters"][0]  # 人社部发〔2020〕11号: 中小微企业 免征 from February 2020
+    assert first["value"] == 1.0 and first["citation"]["doc_number"] == "人社部发〔2020〕11号"
     result = client.post("/api/calc/social-insurance-relief",
                          json={"region": "湖南", "size": "大型企业", "month": "2020-04", "contribution": 8000}).json()
     assert result["result"]["relief"] == 4000.0 and result["steps"][0]["citation"]["doc_number"]

@@ -69,7 +69,7 @@ def test_bad_input_is_refused_with_the_allowed_values(inputs, message):
 
 def test_every_citation_of_every_calculator_is_in_its_article(store: Store):
     for rule in RULES.values():
-        for citation in rule.citations:
+        for citation in (*rule.citations, *(parameter.citation for parameter in rule.parameters)):
             document = store.get_document(citation.doc_number)
             assert document is not None and document["id"] == citation.doc_id, citation
             node = next((a for a in document["articles"] if a["id"] == citation.node_id), None)

@@ -124,6 +124,18 @@ class Value:
     note: str = ""
 
 
+@dataclass(frozen=True)
+class Parameter:
+    """A figure the rule takes from the documents (a rate, an amount, a limit) and where it is written."""
+
+    name: str
+    value: float | str
+    citation: Citation
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "value": self.value, "citation": self.citation.as_dict()}
+
+
 @dataclass
 class Step:
     text: str
@@ -160,6 +172,7 @@ class Rule:
     inputs: tuple[Input, ...]
     compute: Callable[[dict[str, Any]], tuple[dict[str, Any], list[Step], dict[str, Any]]]
     citations: tuple[Citation, ...] = field(default_factory=tuple)
+    parameters: tuple[Parameter, ...] = field(default_factory=tuple)
 
     def run(self, raw: dict[str, str]) -> Result:
         unknown = set(raw) - {i.name for i in self.inputs}
@@ -177,7 +190,8 @@ class Rule:
     def describe(self) -> dict[str, Any]:
         return {"name": self.name, "title": self.title, "region": "、".join(self.regions),
                 "valid_from": self.valid_from.isoformat(), "valid_to": self.valid_to.isoformat(),
-                "inputs": [i.as_dict() for i in self.inputs], "citations": [c.as_dict() for c in self.citations]}
+                "inputs": [i.as_dict() for i in self.inputs], "parameters": [p.as_dict() for p in self.parameters],
+                "citations": [c.as_dict() for c in self.citations]}
 
 
 def in_force(values: list[Value], on: date) -> Value | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from zhengce.calc.engine import CalculationError, Citation, Input, Rule, Step
+from zhengce.calc.engine import CalculationError, Citation, Input, Parameter, Rule, Step
 
 CQ = "渝财综〔2020〕3号"
 CQ_CONTACT = Citation(CQ, "一/（一）", "病理标本采集和病原检测等工作相关人员，按照每人每天300元补助")
@@ -96,5 +96,9 @@ RULE = Rule(
               default="0"),
     ),
     compute=compute,
+    parameters=(*(Parameter(f"{region}·{kind}（元/人·天）", rate, citation) for region, pair in STANDARDS.items()
+                  for kind, (rate, citation) in zip(("直接接触", "其他"), pair, strict=True)),
+                Parameter("湖北一线（含援鄂医疗队）倍数", 2, HUBEI),
+                Parameter("重庆值班伙食补助（元/班）", 70, CQ_MEALS)),
     citations=(CQ_CONTACT, CQ_OTHER, CQ_PERIOD, CQ_MEALS, BJ_CONTACT, BJ_OTHER, HUBEI, NATIONAL),
 )

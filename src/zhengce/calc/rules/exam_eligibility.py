@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from zhengce.calc.engine import CalculationError, Citation, Input, Rule, Step
+from zhengce.calc.engine import CalculationError, Citation, Input, Parameter, Rule, Step
 
 LOW, HS, JC = "高中以下", "高中（含中专、职高、技校）", "大学专科"
 BA, SB, MA, PHD = "大学本科或学士学位", "第二学士学位或研究生班", "硕士学位", "博士学位"
@@ -209,6 +209,8 @@ RULE = Rule(
               default=NO),
     ),
     compute=compute,
+    parameters=tuple(Parameter(f"{title}：{'、'.join(d for d in DEGREES if d in route.degrees)}", f"满{route.years}年",
+                               route.citation) for title, routes in ROUTES.items() for route in routes),
     citations=(*(route.citation for routes in ROUTES.values() for route in routes), ACCOUNTING_ETC, PILOT, EARLY,
                ONCE),
 )

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from zhengce.calc.engine import CalculationError, Citation, Input, Rule, Step
+from zhengce.calc.engine import CalculationError, Citation, Input, Parameter, Rule, Step
 
 T30 = "人社部发〔2020〕30号"
 NEW_HIRES = Citation(T30, "二/（二）", (
@@ -219,6 +219,8 @@ TRAINING = Rule(
               unit="月", optional=True),
     ),
     compute=compute_training,
+    parameters=(Parameter("湖南就业困难人员、零就业家庭成员（元/人·月）", 500, HN_HARDSHIP),
+                Parameter("湖南贫困劳动力（元/人·月）", 500, HN_POOR), Parameter("补贴月数上限", 6, PROVINCE_SETS)),
     citations=(NEW_HIRES, IDLE_SME, KEY_INDUSTRIES, PROVINCE_SETS, DEADLINE, POOR_NATIONAL, HN_HARDSHIP, HN_POOR,
                HN_CITY_MONTHS, HN_UNTIL),
 )
@@ -247,6 +249,10 @@ HIRING = Rule(
               unit="元/人", optional=True),
     ),
     compute=compute_hiring,
+    parameters=(Parameter("湖南登记失业人员（2020-04-28前，元/人）", 1000, HN_UNEMPLOYED),
+                Parameter("湖南中小微企业招用高校毕业生（2020-04-28前，元/人）", 1000, HN_GRADUATES),
+                Parameter("湖南（2020-04-28起，元/人）", 1000, HN_NARROWED),
+                Parameter("北京防疫物资企业（元/社保增员人）", 1000, BJ_SUPPLY)),
     citations=(HN_UNEMPLOYED, HN_NOT_BOTH, HN_GRADUATES, HN_NARROWED, HN_PREVAILS, HN_POOR_HIRE, GRADUATES,
                POOR_HIRE, HUBEI_HIRE, BJ_SUPPLY, BJ_SUPPLY_SCOPE),
 )

@@ -12,7 +12,7 @@ import math
 from datetime import date
 from typing import Any
 
-from zhengce.calc.engine import CalculationError, Citation, Input, Rule, Step
+from zhengce.calc.engine import CalculationError, Citation, Input, Parameter, Rule, Step
 
 NUMBER = "湘人社规〔2020〕11号"
 SCOPE = Citation(NUMBER, "一", "2019年12月31日前已按规定办理退休手续并按月领取基本养老金的退休人员")
@@ -73,5 +73,8 @@ RULE = Rule(
               choices=(YES, NO), default=NO),
     ),
     compute=compute,
+    parameters=(Parameter("定额（元/月）", 50, FLAT), Parameter("每满1年（元/月）", 1.4, YEARS),
+                Parameter("挂钩比例", 0.015, SHARE), Parameter("70-79周岁（元/月）", 23, AGE_70),
+                Parameter("80周岁以上（元/月）", 34, AGE_80), Parameter("艰苦边远地区（元/月）", 8, AREA)),
     citations=(SCOPE, FLAT, YEARS, SHARE, AGE_70, AGE_80, AREA),
 )

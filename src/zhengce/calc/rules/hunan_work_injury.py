@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from zhengce.calc.engine import CalculationError, Citation, Input, Rule, Step
+from zhengce.calc.engine import CalculationError, Citation, Input, Parameter, Rule, Step
 
 ADJUST = "湘人社规〔2020〕15号"
 HEALTH = "湘人社规〔2020〕23号"
@@ -119,6 +119,8 @@ ADJUSTMENT = Rule(
         Input("arrears_to", "补发计算到2020年哪个月（含）", "month", optional=True),
     ),
     compute=compute_adjustment,
+    parameters=(Parameter("伤残津贴、伤残抚恤金每人每月增加（元）", 140, ALLOWANCE_PLUS),
+                Parameter("供养亲属抚恤金每人每月增加（元）", 56, DEPENDANT_PLUS)),
     citations=(START, ALLOWANCE_SCOPE, ALLOWANCE_PLUS, FLOOR, PRE_2004, DEPENDANT_SCOPE, DEPENDANT_PLUS, EXCLUDED),
 )
 
@@ -134,5 +136,6 @@ HEALTH_FUND = Rule(
         Input("month", "计算年月", "month"),
     ),
     compute=compute_health_fund,
+    parameters=tuple(Parameter(f"{grade}（元/年）", amount, citation) for grade, (amount, citation) in GRADES.items()),
     citations=(HEALTH_SCOPE, HEALTH_START, HEALTH_PAYER, *(citation for _, citation in GRADES.values())),
 )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from zhengce.calc.engine import Citation, Input, Rule, Step, Value, in_force
+from zhengce.calc.engine import Citation, Input, Parameter, Rule, Step, Value, in_force
 
 N11_ONE_SMALL = Citation(
     "人社部发〔2020〕11号", "一",
@@ -117,6 +117,8 @@ RULE = Rule(
         Input("contribution", "当月三项社会保险单位应缴费额", "number", minimum=0, maximum=1e9, unit="元"),
     ),
     compute=compute,
+    parameters=tuple(Parameter(f"{region}·{size} {v.start:%Y-%m}至{v.end:%Y-%m} 减免比例", v.value, v.citation)
+                     for (region, size), schedule in SCHEDULE.items() for v in schedule),
     citations=(N11_UNIT_ONLY, N11_ONE_SMALL, N11_ONE_LARGE, N11_TWO_HUBEI, N49_SMALL, N49_LARGE, N49_HUBEI_LARGE,
                HN3_PERSONAL, HN3_SMALL, HN3_LARGE, HN10_SMALL, HN10_LARGE),
 )

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from zhengce.calc.engine import CalculationError, Citation, Input, Rule, Step
+from zhengce.calc.engine import CalculationError, Citation, Input, Parameter, Rule, Step
 
 N30_SMALL = Citation("人社部发〔2020〕30号", "二/（一）",
                      "对中小微企业，2020年12月31日前返还标准最高可提至企业及其职工上年度缴纳失业保险费的100%")
@@ -90,5 +90,9 @@ RULE = Rule(
               unit="元", default="0"),
     ),
     compute=compute,
+    parameters=(*(Parameter(f"一般稳岗返还比例·{region}·{firm}", rate, citation)
+                  for (region, firm), (rate, citation) in GENERAL_RATES.items()),
+                Parameter("困难企业返还月数上限", 6, N30_HARDSHIP),
+                Parameter("重庆疫期返还比例（3个月）", 0.5, CQ_EPIDEMIC)),
     citations=(N30_SMALL, N30_HARDSHIP, HN_GENERAL, HN_RESTRUCTURE, HN_SMALL, HN_HARDSHIP, CQ_EPIDEMIC),
 )

@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from zhengce.calc.engine import CalculationError, Citation, Input, Rule, Step
+from zhengce.calc.engine import CalculationError, Citation, Input, Parameter, Rule, Step
 
 FIRST_CYCLE = Citation("人社厅明电〔2020〕5号", "二", (
     "企业停工停产在一个工资支付周期内的，"
@@ -89,5 +89,7 @@ RULE = Rule(
               minimum=0, maximum=1e5, unit="元/月", source="当地政府公布的最低工资标准，本库资料未收录", optional=True),
     ),
     compute=compute,
+    parameters=tuple(Parameter(f"{region}生活费占最低工资标准的比例", rate, citation)
+                     for region, (rate, citation) in LOCAL_RATE.items()),
     citations=(ISOLATION, KEPT_ON, FIRST_CYCLE, WORKED, ALLOWANCE, CHONGQING, BEIJING),
 )

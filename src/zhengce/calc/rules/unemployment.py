@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from zhengce.calc.engine import CalculationError, Citation, Input, Rule, Step
+from zhengce.calc.engine import CalculationError, Citation, Input, Parameter, Rule, Step
 
 N40, N24 = "人社部发〔2020〕40号", "人社厅发〔2020〕24号"
 ELIGIBLE = Citation(N40, "二", (
@@ -149,6 +149,8 @@ BENEFIT = Rule(
               maximum=600, unit="月", optional=True),
     ),
     compute=compute_benefit,
+    parameters=(Parameter("参保缴费满（月）", 12, ELIGIBLE),
+                Parameter("续发：期满时距法定退休年龄不足（月）", 12, EXTENDED)),
     citations=(ELIGIBLE, MONTHLY, REGISTER, EXTENDED, AUTOMATIC),
 )
 
@@ -169,6 +171,7 @@ SUBSIDY_RULE = Rule(
               optional=True),
     ),
     compute=compute_subsidy,
+    parameters=(Parameter("上限：当地失业保险金标准的比例", 0.8, SUBSIDY), Parameter("发放月数", 6, SUBSIDY)),
     citations=(SUBSIDY, SUBSIDY_LOCAL, NOT_BOTH, HN_DEADLINE),
 )
 
@@ -190,5 +193,7 @@ ALLOWANCE = Rule(
         Input("received_before", "重庆：已享受过一次性临时生活补助", "choice", choices=(YES, NO), default=NO),
     ),
     compute=compute_allowance,
+    parameters=(Parameter("农民工临时生活补助月数上限", 3, MIGRANT_TEMPORARY),
+                Parameter("重庆：全市月失业保险金标准的倍数", 2, CQ_ONE_OFF)),
     citations=(MIGRANT_ONCE, MIGRANT_TEMPORARY, CQ_ONE_OFF),
 )
