@@ -6,7 +6,9 @@ so). A route is met when the degree matches and the years reach the figure;
 frontline COVID-19 professionals may apply a year early (人社厅发〔2020〕23号 二),
 except for the 监理 qualification, which is not a 职称. Only degree and years are
 checked: the texts also weigh conduct, results and ability, which no
-calculator can judge.
+calculator can judge. Not covered: the soft "一般应" floors of the top titles
+(正高级统计师, 研究馆员), civil servants' exclusion from 评审, the 青年教师
+student-work year, and the local add-ons of Chongqing and Hunan.
 """
 
 from __future__ import annotations
