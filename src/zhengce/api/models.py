@@ -1,10 +1,16 @@
-"""Response models of the API: the same field names as the CLI's JSON."""
+"""Response models of the API: the same field names as the CLI's JSON.
+
+Hits and citations are the core's own dataclasses, so the API cannot drift from them.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from zhengce.answer.ask import Citation
+from zhengce.index.hybrid import Hit
 
 
 class Strict(BaseModel):
@@ -13,23 +19,6 @@ class Strict(BaseModel):
 
 class ErrorOut(Strict):
     error: str
-
-
-class HitOut(Strict):
-    doc_id: str
-    title: str
-    doc_number: str | None
-    article: str
-    node_id: str
-    text: str
-    snippet: str
-    score: float
-    region: str
-    date: str | None
-    section: str | None
-    doc_type: str
-    kind: str
-    matched: list[str]
 
 
 class AskIn(Strict):
@@ -45,22 +34,11 @@ class AskIn(Strict):
         return self
 
 
-class CitationOut(Strict):
-    doc_id: str
-    title: str
-    doc_number: str | None
-    article: str
-    node_id: str
-    text: str
-    source: dict[str, Any]
-    role: str
-
-
 class AnswerOut(Strict):
     question: str
     answer: str
     abstained: bool
-    citations: list[CitationOut]
+    citations: list[Citation]
     reason: str
     nearest: list[dict[str, Any]]
     generated: bool
@@ -81,7 +59,7 @@ class BatchAnswerOut(Strict):
 
 class SearchOut(Strict):
     query: str
-    hits: list[HitOut]
+    hits: list[Hit]
     facets: dict[str, dict[str, int]]
     plan: dict[str, Any] | None = None
 
