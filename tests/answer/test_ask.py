@@ -17,6 +17,22 @@ def test_span_is_the_clause_not_the_article():
     assert span.text == "缓缴期限原则上不超过6个月"
 
 
+@pytest.mark.parametrize("question, answer", [
+    # 湘人社规〔2020〕15号 一（二）: "符合以上调整增加伤残津贴范围的工伤人员，其伤残津贴每人每月增加140元。"
+    ("湘人社规[2020]15号规定企业工伤人员伤残津贴每月增加多少？", "其伤残津贴每人每月增加140元。"),
+    # 渝人社发〔2020〕… "企业（单位）已缴纳了减免期间应减免的社会保险费的，多缴的部分可以抵缴…或选择退费。"
+    ("重庆企业已经交了减免期间的社保费，多交的钱怎么办？", "多缴的部分可以抵缴下期应缴的社会保险费或选择退费。"),
+])
+def test_the_condition_that_repeats_the_question_is_left_out(answerer: Answerer, question: str, answer: str):
+    assert answerer.ask(question).answer == answer
+
+
+def test_eligibility_answers_keep_their_conditions(answerer: Answerer):
+    # 城乡居民养老保险: "年满60周岁、累计缴费满15年，且未领取…的，可以从符合领取条件的次月起按月领取…"
+    answer = answerer.ask("湖南城乡居民养老保险要满足什么条件才能按月领钱？").answer
+    assert "年满60周岁、累计缴费满15年" in answer and "可以从符合领取条件的次月起按月领取" in answer
+
+
 def test_question_types():
     assert question_types("以工代训补贴标准是多少") == ["amount"]
     assert "procedure" in question_types("失业保险金去哪里申请")

@@ -106,11 +106,51 @@ def best_spans(concepts: list[Concept], kinds: list[str], texts: list[str],
         follow = _follow_up(scored, end, kinds) if kinds and not _has_cue(span, kinds) else None
         if follow:
             start, end, span = follow[0], follow[1], follow[2]
+        if "eligibility" not in kinds:
+            start, span = _without_condition(text, start, end, kinds)
+        else:
+            start, span = _with_condition(text, start, end)
         best_per_unit.append(Span(index, start, end, _without_marker(span.rstrip("，,；;：:")), score))
     return sorted(best_per_unit, key=lambda s: -s.score)[:limit]
 
 
 FOLLOW_WINDOW = 40
+
+
+_CONDITION_START = re.compile(r"^(?:对于?|符合|凡|经|在|凡是|因)")
+
+
+def _without_condition(text: str, start: int, end: int, kinds: list[str]) -> tuple[int, str]:
+    """Drop the leading clauses that only say to whom or when (对……的，) while what
+    remains still answers: a question about an amount is answered by the clause
+    with the amount, not by the condition that repeats the question."""
+    parts = [(start + s, start + e) for s, e in clauses(text[start:end])]
+    in_condition = False
+    while len(parts) > 1:
+        first = text[parts[0][0]:parts[0][1]].strip()
+        rest = text[parts[1][0]:end].strip()
+        conditional = (_CONDITION_START.search(first) or _CONDITION_END.search(first.rstrip("，,"))
+                       or (in_condition and not _CONSEQUENCE.search(first)))
+        answers = (kinds and _has_cue(rest, kinds)) or _CONSEQUENCE.search(rest)
+        if not (conditional and answers) or (kinds and _has_cue(first, kinds)) or figures(first):
+            break
+        parts, in_condition = parts[1:], True
+    return parts[0][0], text[parts[0][0]:end].strip()
+
+
+def _with_condition(text: str, start: int, end: int) -> tuple[int, str]:
+    """Who qualifies is said in the condition (……的，) before the consequence: an
+    eligibility answer takes it in when the span starts right after it."""
+    def joined(left: tuple[int, int], right_start: int) -> bool:
+        return text[left[1] - 1] not in _SENTENCE_END and "\n" not in text[left[1]:right_start]
+
+    before = clauses(text[:start])
+    if not before or not joined(before[-1], start) or not _CONDITION_END.search(text[slice(*before[-1])].strip()):
+        return start, text[start:end].strip()
+    first = before.pop()[0]
+    while before and joined(before[-1], first) and start - before[-1][0] < 80:
+        first = before.pop()[0]
+    return first, text[first:end].strip()
 
 
 def _has_cue(text: str, kinds: list[str]) -> bool:
