@@ -111,10 +111,15 @@ def best_spans(concepts: list[Concept], kinds: list[str], texts: list[str],
         else:
             start, span = _with_condition(text, start, end)
         best_per_unit.append(Span(index, start, end, _without_marker(span.rstrip("，,；;：:")), score))
-    return sorted(best_per_unit, key=lambda s: -s.score)[:limit]
+    measured = [kind for kind in kinds if kind in ("amount", "deadline")]
+    ranked = sorted(best_per_unit, key=lambda s: -(s.score + (ANSWERS_TYPE if _has_cue(s.text, measured) else 0.0)))
+    return ranked[:limit]
 
 
 FOLLOW_WINDOW = 40
+# Between articles, a span that has the figure or date a question asks for goes
+# before one that only names the subject.
+ANSWERS_TYPE = 0.1
 
 
 _CONDITION_START = re.compile(r"^(?:对于?|符合|凡|经|在|凡是|因)")
