@@ -27,6 +27,12 @@ def test_the_condition_that_repeats_the_question_is_left_out(answerer: Answerer,
     assert answerer.ask(question).answer == answer
 
 
+def test_a_question_printed_in_a_notice_is_not_its_own_answer(answerer: Answerer):
+    # The 医保 Q&A notice prints "……能否退还2月份多缴的单位费款？" and then the answer.
+    answer = answerer.ask("2月份已经交了职工医保费，减征的部分怎么退？需要单位自己申请吗？").answer
+    assert "？" not in answer and "无需缴费人提交申请" in answer
+
+
 def test_eligibility_answers_keep_their_conditions(answerer: Answerer):
     # 城乡居民养老保险: "年满60周岁、累计缴费满15年，且未领取…的，可以从符合领取条件的次月起按月领取…"
     answer = answerer.ask("湖南城乡居民养老保险要满足什么条件才能按月领钱？").answer

@@ -99,7 +99,7 @@ def best_spans(concepts: list[Concept], kinds: list[str], texts: list[str],
     for index, text in enumerate(texts):
         scored = [(start, end, text[start:end].strip()) for start, end in candidate_spans(text)]
         scored = [(start, end, span, _score(span, concepts, total, kinds) + prior(index))
-                  for start, end, span in scored if len(span) >= 4]
+                  for start, end, span in scored if len(span) >= 4 and not _asks(text, end)]
         if not scored:
             continue
         start, end, span, score = max(scored, key=lambda item: item[3])
@@ -156,6 +156,13 @@ def _with_condition(text: str, start: int, end: int) -> tuple[int, str]:
     while before and joined(before[-1], first) and start - before[-1][0] < 80:
         first = before.pop()[0]
     return first, text[first:end].strip()
+
+
+def _asks(text: str, end: int) -> bool:
+    """Whether the sentence a span ends in is itself a question (the Q&A notices
+    print the question before its answer): a question never answers one."""
+    sentence_end = re.search(r"[。；！？?\n]", text[end - 1:])
+    return bool(sentence_end) and sentence_end.group() in "？?"
 
 
 def _has_cue(text: str, kinds: list[str]) -> bool:
