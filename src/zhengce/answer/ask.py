@@ -101,7 +101,8 @@ class Answerer:
         text = normalize(question).text
         words = [t for t in tokens(without_numbers(text)) if not _QUESTION_WORDS.fullmatch(t)]
         terms = question_concepts(words, SYNONYMS, text, self.frequency.__getitem__, len(self.index.units))
-        spans = best_spans(terms, question_types(text), [h.text for h in hits], prior=lambda i: RANK_PRIOR / (i + 1))
+        spans = best_spans(terms, question_types(text), [h.text for h in hits], prior=lambda i: RANK_PRIOR / (i + 1),
+                           question=text)
         if not spans:
             return Answer(question, "", True, reason=NOT_FOUND, nearest=nearest)
         top = spans[0]

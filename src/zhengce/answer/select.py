@@ -103,22 +103,24 @@ Concept = tuple[frozenset[str], float]
 
 
 def best_spans(concepts: list[Concept], kinds: list[str], texts: list[str],
-               prior: Callable[[int], float], limit: int = 3) -> list[Span]:
+               prior: Callable[[int], float], limit: int = 3, question: str = "") -> list[Span]:
     """The best-scoring spans over the units' ``texts``, at most one per unit, best first.
 
     ``concepts`` are the question's words, each with the words the documents use
-    for it and a weight (idf); ``prior(i)`` is what the rank of unit ``i`` adds.
+    for it and a weight (idf); ``prior(i)`` is what the rank of unit ``i`` adds;
+    figures the ``question`` itself gives do not count as answering it.
     """
     total = sum(weight for _, weight in concepts) or 1.0
+    given = frozenset(match.group() for _, cue in QUESTION_TYPES.values() for match in cue.finditer(question))
     best_per_unit: list[Span] = []
     for index, text in enumerate(texts):
         scored = [(start, end, text[start:end].strip()) for start, end in candidate_spans(text)]
-        scored = [(start, end, span, _score(span, concepts, total, kinds) + prior(index))
+        scored = [(start, end, span, _score(span, concepts, total, kinds, given) + prior(index))
                   for start, end, span in scored if len(span) >= 4 and not _asks(text, end)]
         if not scored:
             continue
         start, end, span, score = max(scored, key=lambda item: item[3])
-        follow = _follow_up(scored, end, kinds) if kinds and not _has_cue(span, kinds) else None
+        follow = _follow_up(scored, end, kinds, given) if kinds and not _has_cue(span, kinds, given) else None
         if follow:
             start, end, span = follow[0], follow[1], follow[2]
         if "eligibility" not in kinds:
@@ -127,7 +129,8 @@ def best_spans(concepts: list[Concept], kinds: list[str], texts: list[str],
             start, span = _with_condition(text, start, end)
         best_per_unit.append(Span(index, start, end, _without_marker(span.rstrip("，,；;：:")), score))
     measured = [kind for kind in kinds if kind in ("amount", "deadline")]
-    ranked = sorted(best_per_unit, key=lambda s: -(s.score + (ANSWERS_TYPE if _has_cue(s.text, measured) else 0.0)))
+    ranked = sorted(best_per_unit,
+                    key=lambda s: -(s.score + (ANSWERS_TYPE if _has_cue(s.text, measured, given) else 0.0)))
     return ranked[:limit]
 
 
@@ -180,17 +183,19 @@ def _asks(text: str, end: int) -> bool:
     return bool(sentence_end) and sentence_end.group() in "？?"
 
 
-def _has_cue(text: str, kinds: list[str]) -> bool:
-    return any(QUESTION_TYPES[kind][1].search(text) for kind in kinds)
+def _has_cue(text: str, kinds: list[str], given: frozenset[str] = frozenset()) -> bool:
+    """Whether ``text`` has what the question asks for; a figure the question itself
+    gives (the 2020年 of "2020年暂缓的费最晚何时补缴") does not answer it."""
+    return any(match.group() not in given for kind in kinds for match in QUESTION_TYPES[kind][1].finditer(text))
 
 
 def _follow_up(scored: list[tuple[int, int, str, float]], anchor_end: int,
-               kinds: list[str]) -> tuple[int, int, str, float] | None:
+               kinds: list[str], given: frozenset[str]) -> tuple[int, int, str, float] | None:
     """When the best span names the subject but not what is asked (no figure for an
     amount, no date for a deadline), the answer is usually the clause right after
     it: the shortest nearby span that has it."""
     after = [item for item in scored if anchor_end <= item[0] <= anchor_end + FOLLOW_WINDOW
-             and _has_cue(item[2], kinds)]
+             and _has_cue(item[2], kinds, given)]
     return min(after, key=lambda item: (item[0], len(item[2]))) if after else None
 
 
@@ -209,9 +214,10 @@ def covered(concepts: list[Concept], text: str) -> float:
     return sum(weight for words, weight in concepts if any(word in text for word in words))
 
 
-def _score(text: str, concepts: list[Concept], total: float, kinds: list[str]) -> float:
+def _score(text: str, concepts: list[Concept], total: float, kinds: list[str],
+           given: frozenset[str] = frozenset()) -> float:
     covered_share = covered(concepts, text) / total
-    cue = sum(CUE_WEIGHT for kind in kinds if QUESTION_TYPES[kind][1].search(text))
+    cue = sum(CUE_WEIGHT for kind in kinds if _has_cue(text, [kind], given))
     last_clause = clauses(text)[-1]
     tail = text[last_clause[0]:last_clause[1]]
     consequence = CONSEQUENCE_WEIGHT if _CONSEQUENCE.search(tail) and not _CONDITION_END.search(tail) else 0.0
