@@ -124,7 +124,7 @@ def best_spans(concepts: list[Concept], kinds: list[str], texts: list[str],
         if follow:
             start, end, span = follow[0], follow[1], follow[2]
         if "eligibility" not in kinds:
-            start, span = _without_condition(text, start, end, kinds)
+            start, span = _without_condition(text, start, end, kinds, given)
         else:
             start, span = _with_condition(text, start, end)
         best_per_unit.append(Span(index, start, end, _without_marker(span.rstrip("，,；;：:")), score))
@@ -143,7 +143,8 @@ ANSWERS_TYPE = 0.1
 _CONDITION_START = re.compile(r"^(?:对于?|符合|凡|经|在|凡是|因)")
 
 
-def _without_condition(text: str, start: int, end: int, kinds: list[str]) -> tuple[int, str]:
+def _without_condition(text: str, start: int, end: int, kinds: list[str],
+                       given: frozenset[str]) -> tuple[int, str]:
     """Drop the leading clauses that only say to whom or when (对……的，) while what
     remains still answers: a question about an amount is answered by the clause
     with the amount, not by the condition that repeats the question."""
@@ -155,7 +156,7 @@ def _without_condition(text: str, start: int, end: int, kinds: list[str]) -> tup
         conditional = (_CONDITION_START.search(first) or _CONDITION_END.search(first.rstrip("，,"))
                        or (in_condition and not _CONSEQUENCE.search(first)))
         answers = (kinds and _has_cue(rest, kinds)) or _CONSEQUENCE.search(rest)
-        if not (conditional and answers) or (kinds and _has_cue(first, kinds)) or figures(first):
+        if not (conditional and answers) or (kinds and _has_cue(first, kinds, given)) or figures(first) - given:
             break
         parts, in_condition = parts[1:], True
     return parts[0][0], text[parts[0][0]:end].strip()
