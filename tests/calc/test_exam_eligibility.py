@@ -80,3 +80,21 @@ def test_a_degree_with_no_route_says_which_degrees_the_text_lists():
 def test_exam_refusals(values, message):
     with pytest.raises(CalculationError, match=message):
         EXAMS.run({"title": "经济专业技术资格·高级", "degree": "博士学位", "work_years": "5", **values})
+
+
+def test_chongqing_outstanding_contribution_also_gives_one_year_once():
+    # 渝委组〔2020〕7号 附件/二 "经审核认定可提前一年申报评审高一级职称"; with the national one, still one year
+    values = {"prior_title": "是", "years_in_prior_title": "3"}
+    assert check("档案·副研究馆员", "大学本科或学士学位", "9", **values) == "否"  # 任职满5年
+    assert check("档案·副研究馆员", "大学本科或学士学位", "9", chongqing_outstanding="是", **values) == "否"  # 4 > 3
+    values["years_in_prior_title"] = "4"
+    assert check("档案·副研究馆员", "大学本科或学士学位", "9", chongqing_outstanding="是", frontline_covid="是",
+                 **values) == "是"
+
+
+def test_civil_servants_sit_statistics_exams_but_no_archives_review():
+    # 人社部发〔2020〕16号 三（三）"公务员可以参加统计专业技术资格考试，但不得参加职称评审"
+    result = EXAMS.run({"title": "统计·统计师", "degree": "硕士学位", "work_years": "1", "civil_servant": "是"})
+    assert result.result == {"eligible": "是"} and "不得参加职称评审" in result.steps[0].citation.quote
+    # 人社部发〔2020〕20号 三（三）"公务员和参照公务员法管理的人员不得参加档案专业人员职称评审"
+    assert check("档案·助理馆员", "硕士学位", "3", civil_servant="是") == "否"

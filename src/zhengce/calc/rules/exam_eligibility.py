@@ -3,12 +3,14 @@
 Each title lists its routes as printed: a degree, whether the title below must
 be held, and the years of work (counted from that title where the text says
 so). A route is met when the degree matches and the years reach the figure;
-frontline COVID-19 professionals may apply a year early (人社厅发〔2020〕23号 二),
-except for the 监理 qualification, which is not a 职称. Only degree and years are
-checked: the texts also weigh conduct, results and ability, which no
-calculator can judge. Not covered: the soft "一般应" floors of the top titles
-(正高级统计师, 研究馆员), civil servants' exclusion from 评审, the 青年教师
-student-work year, and the local add-ons of Chongqing and Hunan.
+frontline COVID-19 professionals (人社厅发〔2020〕23号 二) and, in Chongqing, those
+recognised for an outstanding contribution (渝委组〔2020〕7号) may apply a year
+early, once, except for the 监理 qualification, which is not a 职称. Civil
+servants may sit the statistics exams but not 评审, and no 档案 评审. Only degree
+and years are checked: the texts also weigh conduct, results and ability, which
+no calculator can judge. Not covered: the soft "一般应" floors of the top titles
+(正高级统计师, 研究馆员), the 青年教师 student-work year, and Hunan's 凡晋必下
+basic-level years.
 """
 
 from __future__ import annotations
@@ -134,6 +136,11 @@ EARLY = Citation("人社厅发〔2020〕23号", "二", (
     "参加疫情防控的一线专业技术人员，"
     "可提前一年申报评审高一级职称或参加专业技术资格考试"))
 ONCE = Citation("人社厅发〔2020〕23号", "五", "原则上只享受一次政策优惠")
+CHONGQING_EARLY = Citation("渝委组〔2020〕7号", "附件/二", (
+    "对积极参加疫情防控工作并作出突出贡献的专业技术人才，"
+    "经审核认定可提前一年申报评审高一级职称"))
+STATS_CIVIL = Citation(STATS, "三/（三）", "符合条件的公务员可以参加统计专业技术资格考试，但不得参加职称评审")
+ARCHIVES_CIVIL = Citation(ARCHIVES, "三/（三）", "公务员和参照公务员法管理的人员不得参加档案专业人员职称评审")
 NO_PROBATION_CUT = "高校教师·助教"
 
 
@@ -144,6 +151,10 @@ def _threshold(title: str, route: Route, early: bool) -> int:
     return route.years
 
 
+def _early(values: dict[str, Any]) -> bool:
+    return YES in (values["frontline_covid"], values["chongqing_outstanding"])
+
+
 def _unmet(title: str, route: Route, values: dict[str, Any]) -> list[str]:
     """What keeps the applicant off this route; empty when it is met."""
     reasons = []
@@ -152,7 +163,7 @@ def _unmet(title: str, route: Route, values: dict[str, Any]) -> list[str]:
     if route.needs_prior and values["prior_title"] != YES:
         reasons.append(f"须先取得{PRIOR[title]}")
     years = values["years_in_prior_title"] if route.years_since_prior else values["work_years"]
-    needed = _threshold(title, route, values["frontline_covid"] == YES)
+    needed = _threshold(title, route, _early(values))
     if needed and (years or 0) < needed:
         counted = f"取得{PRIOR[title]}后" if route.years_since_prior else "相关工作"
         reasons.append(f"{counted}须满{needed}年（现 {years or 0:g} 年）")
@@ -168,9 +179,17 @@ def compute(values: dict[str, Any]) -> tuple[dict[str, Any], list[Step], dict[st
     if title == "监理工程师职业资格" and values["pilot_region"] == YES:
         steps.append(Step("试点地区报考须大学本科及以上学历或学位", "本科及以上", PILOT))
         routes = [route for route in routes if degree in BACHELOR_UP]
-    if values["frontline_covid"] == YES and title not in ("监理工程师职业资格", NO_PROBATION_CUT):
-        steps += [Step("疫情防控一线专业技术人员可提前一年申报（年限减1年）", "提前一年", EARLY),
-                  Step("此项优惠原则上只享受一次", "一次", ONCE)]
+    if values["civil_servant"] == YES and title.startswith("档案"):
+        steps.append(Step("公务员和参照公务员法管理的人员不得参加档案专业人员职称评审", "不得参加", ARCHIVES_CIVIL))
+        return {"eligible": NO}, steps, {}
+    if values["civil_servant"] == YES and title.startswith("统计"):
+        steps.append(Step("公务员可以参加统计专业技术资格考试，但不得参加职称评审", "只可参加考试", STATS_CIVIL))
+    if _early(values) and title not in ("监理工程师职业资格", NO_PROBATION_CUT):
+        if values["frontline_covid"] == YES:
+            steps.append(Step("疫情防控一线专业技术人员可提前一年申报（年限减1年）", "提前一年", EARLY))
+        if values["chongqing_outstanding"] == YES:
+            steps.append(Step("重庆：作出突出贡献、经审核认定的可提前一年申报评审", "提前一年", CHONGQING_EARLY))
+        steps.append(Step("提前申报的优惠原则上只享受一次（只减1年）", "一次", ONCE))
     if title == "经济专业技术资格·高级":
         steps.append(Step("会计、统计、审计中级专业技术资格也可报考高级", "可", ACCOUNTING_ETC))
     if not routes:
@@ -180,7 +199,7 @@ def compute(values: dict[str, Any]) -> tuple[dict[str, Any], list[Step], dict[st
         return {"eligible": NO}, steps, {}
     results = [(route, _unmet(title, route, values)) for route in routes]
     met = [route for route, reasons in results if not reasons]
-    early = values["frontline_covid"] == YES
+    early = _early(values)
     for route, reasons in results:
         needed = _threshold(title, route, early)
         note = f"须满{needed}年" + ("（已提前一年）" if needed < route.years else "")
@@ -209,10 +228,13 @@ RULE = Rule(
               default=NO),
         Input("frontline_covid", "疫情防控一线专业技术人员，且未享受过提前申报优惠", "choice", choices=(YES, NO),
               default=NO),
+        Input("chongqing_outstanding", "重庆：积极参加疫情防控作出突出贡献，经审核认定", "choice", choices=(YES, NO),
+              default=NO),
+        Input("civil_servant", "公务员或参照公务员法管理的人员", "choice", choices=(YES, NO), default=NO),
     ),
     compute=compute,
     parameters=tuple(Parameter(f"{title}：{'、'.join(d for d in DEGREES if d in route.degrees)}", f"满{route.years}年",
                                route.citation) for title, routes in ROUTES.items() for route in routes),
     citations=(*(route.citation for routes in ROUTES.values() for route in routes), ACCOUNTING_ETC, PILOT, EARLY,
-               ONCE),
+               ONCE, CHONGQING_EARLY, STATS_CIVIL, ARCHIVES_CIVIL),
 )
