@@ -30,7 +30,7 @@ _CONDITION_END = re.compile(r"的[，,]?$")
 # What a question asks for, by its words, and what an answering span contains.
 QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "amount": (re.compile(r"多少|几[个成倍%]|比例|标准|金额|额度|上限|最高|最低|多高|几倍|怎么算|"
-                          r"补贴.{0,4}(?:多少|几)"),
+                          r"补贴.{0,4}(?:多少|几)|(?:什么|哪些)(?:补助|补贴|待遇|优惠)|(?:怎么|如何)(?:减免|补)"),
                re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|元|万元|亿元|倍|个月|年|天|人)|[一二三四五六七八九十百千万]+(?:元|倍|个月)")),
     "deadline": (re.compile(r"什么时候|何时|到几[月号]|截止|期限|多久|多长时间|几[个]?月|哪天|起止|从几月|几号"),
                  re.compile(r"\d{4}年|\d{1,2}月|\d+个月|[一二三四五六七八九十]+个月|\d+日|之日起")),
