@@ -1,11 +1,15 @@
 """Span selection: the smallest stretch of an article that answers the question.
 
 An article is cut into clauses at the marks Chinese prose uses between them
-(。；！？ and ，：); a candidate span is one to four consecutive clauses inside
-one sentence. Spans are scored by the rarer question words they contain (idf),
-by what the question asks for (an amount wants figures, a deadline wants dates),
-by the rank of the unit they come from, and lose a little for every character,
-so that the answer is the clause, not the article.
+(。；！？ and ，：, not inside brackets); a candidate span is one to three
+consecutive clauses inside one sentence. Spans are scored by the rarer question
+words they contain (idf), by what the question asks for (an amount wants
+figures, a deadline wants dates, neither given by the question itself), by the
+rank of the unit they come from, and lose a little for every character, so that
+the answer is the clause, not the article. The best span then sheds a leading
+condition that only restates the question, or, for who-qualifies questions,
+takes in the condition before it; a question printed in a notice is never an
+answer.
 """
 
 from __future__ import annotations
