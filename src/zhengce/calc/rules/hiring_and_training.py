@@ -120,7 +120,7 @@ def _training_standard(values: dict[str, Any]) -> tuple[float, list[Step], bool]
 def compute_training(values: dict[str, Any]) -> tuple[dict[str, Any], list[Step], dict[str, Any]]:
     standard, steps, deadline = _training_standard(values)
     if deadline and values["application_date"] > date(2020, 12, 31):
-        raise CalculationError(f"{T30} 二（二）：“以工代训职业培训补贴政策受理期限截止到2020年12月31日”。")
+        raise CalculationError(f"{T30} 二（二）：“{DEADLINE.quote}”，本项申请不在受理期限内。")
     people, asked = int(values["people"]), int(values["months"])
     months = min(asked, 6)
     steps.append(Step(f"补贴期限最长不超过6个月：申请 {asked} 个月，计 {months} 个月", float(months), PROVINCE_SETS))
