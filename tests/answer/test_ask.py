@@ -33,6 +33,12 @@ def test_a_question_printed_in_a_notice_is_not_its_own_answer(answerer: Answerer
     assert "？" not in answer and "无需缴费人提交申请" in answer
 
 
+def test_a_definition_is_quoted_past_its_shi_zhi(answerer: Answerer):
+    # 北京 notice: "需要在家看护的未成年子女是指，因中小学和幼儿园推迟开学，疫情防控期间需要在家看护的未成年子女。"
+    answer = answerer.ask("北京职工在家看护未成年子女政策里，“需要在家看护的未成年子女”具体指什么？").answer
+    assert answer.startswith("需要在家看护的未成年子女是指") and "推迟开学" in answer
+
+
 def test_eligibility_answers_keep_their_conditions(answerer: Answerer):
     # 城乡居民养老保险: "年满60周岁、累计缴费满15年，且未领取…的，可以从符合领取条件的次月起按月领取…"
     answer = answerer.ask("湖南城乡居民养老保险要满足什么条件才能按月领钱？").answer

@@ -127,6 +127,9 @@ def best_spans(concepts: list[Concept], kinds: list[str], texts: list[str],
         follow = _follow_up(scored, end, kinds, given) if kinds and not _has_cue(span, kinds, given) else None
         if follow:
             start, end, span = follow[0], follow[1], follow[2]
+        if _INTRODUCES.search(span.rstrip("，,：:")):
+            end = _sentence_end(text, end)
+            span = text[start:end].strip()
         if "eligibility" not in kinds:
             start, span = _without_condition(text, start, end, kinds, given)
         else:
@@ -186,6 +189,16 @@ def _asks(text: str, end: int) -> bool:
     print the question before its answer): a question never answers one."""
     sentence_end = re.search(r"[。；！？?\n]", text[end - 1:])
     return bool(sentence_end) and sentence_end.group() in "？?"
+
+
+_INTRODUCES = re.compile(r"(?:是指|指的是|包括|如下|分别为|具体为)$")
+
+
+def _sentence_end(text: str, position: int) -> int:
+    """Where the sentence that ``position`` is in ends: a span that stops at 是指 or
+    包括 has not said it yet."""
+    found = re.search(r"[。；！？\n]", text[position:])
+    return position + found.end() if found else len(text)
 
 
 def _has_cue(text: str, kinds: list[str], given: frozenset[str] = frozenset()) -> bool:
