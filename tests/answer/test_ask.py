@@ -80,6 +80,7 @@ def test_every_quote_is_in_its_cited_article(answerer: Answerer, store, question
     "广东省2020年失业保险金标准提高到最低工资标准的多少？",   # another province
     "2023年失业保险稳岗返还政策中大型企业返还比例是多少？",  # another year
     "北京2020年新能源小客车指标怎么摇号？",                  # another topic
+    "重庆市2019年度失业保险金月标准是多少元？",               # only a Beijing article mentions such a standard
 ])
 def test_questions_outside_the_corpus_are_not_answered(answerer: Answerer, question: str):
     answer = answerer.ask(question)

@@ -39,6 +39,9 @@ PLACES = (
     "济南", "沈阳", "哈尔滨", "长春", "合肥", "福州", "南昌", "昆明", "贵阳", "南宁", "海口", "兰州", "西宁",
     "银川", "乌鲁木齐", "拉萨", "呼和浩特", "石家庄", "太原", "香港", "澳门", "台湾",
 )
+# The provinces the corpus holds besides the national documents: a question about
+# one of them is answered from its documents or the national ones, never another's.
+CORPUS_REGIONS = ("湖南", "重庆", "北京")
 _YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)(?:年|\s*年度)")
 # Words that say what is asked, not what it is about: they do not count as coverage.
 _QUESTION_WORDS = re.compile(r"多少|什么|怎么|如何|哪些|哪个|哪里|是否|能否|可以|吗|呢|时候|几")
@@ -103,6 +106,12 @@ class Answerer:
         terms = question_concepts(words, SYNONYMS, text, self.frequency.__getitem__, len(self.index.units))
         spans = best_spans(terms, question_types(text), [h.text for h in hits], prior=lambda i: RANK_PRIOR / (i + 1),
                            question=text)
+        asked_regions = [region for region in CORPUS_REGIONS if region in text]
+        if len(asked_regions) == 1:
+            spans = [s for s in spans if hits[s.unit_index].region in ("全国", asked_regions[0])]
+            if not spans:
+                reason = f"{NOT_FOUND}最相关的条文不是{asked_regions[0]}或国家的规定。"
+                return Answer(question, "", True, reason=reason, nearest=nearest)
         if not spans:
             return Answer(question, "", True, reason=NOT_FOUND, nearest=nearest)
         top = spans[0]
