@@ -218,13 +218,13 @@ def _follow_up(scored: list[tuple[int, int, str, float]], anchor_end: int,
 
 
 def _without_marker(text: str) -> str:
-    """The span without the item number it may open with (三、 （一） 1.), which a
-    quotation of the words does not need: the citation carries the article."""
+    """The span without the item or article number it may open with (三、 （一） 1.
+    第二条), which a quotation of the words does not need: the citation carries it."""
     found = match_marker(text)
     if found and found[0].kind.startswith("item"):
         stripped = re.sub(r"^\S{1,6}?[、.．）)]\s*", "", text, count=1)
         return stripped or text
-    return text
+    return re.sub(r"^第[一二三四五六七八九十百零〇]+条\s+", "", text, count=1) or text
 
 
 def covered(concepts: list[Concept], text: str) -> float:
