@@ -65,6 +65,17 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
+def _pairs(items: list[str] | None, option: str, form: str) -> dict[str, str]:
+    """The NAME=VALUE items of a repeated option, refusing one without its "="."""
+    pairs = {}
+    for item in items or []:
+        key, separator, value = item.partition("=")
+        if not separator:
+            fail(f"{option} takes {form}, not {item!r}.")
+        pairs[key] = value
+    return pairs
+
+
 def open_store() -> Store:
     try:
         return Store(State.db)
@@ -471,14 +482,8 @@ def tables_show(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """One table's rows, optionally only those whose COLUMN contains VALUE."""
-    conditions = {}
-    for condition in where or []:
-        column, separator, value = condition.partition("=")
-        if not separator:
-            fail(f"--where takes COLUMN=VALUE, not {condition!r}.")
-        conditions[column] = value
     try:
-        table = open_store().get_table(name, conditions)
+        table = open_store().get_table(name, _pairs(where, "--where", "COLUMN=VALUE"))
     except KeyError as error:
         fail(str(error.args[0]))
     if table is None:
@@ -515,7 +520,8 @@ def calc_list(as_json: Annotated[bool, typer.Option("--json", help="Print JSON."
 def calc_show(name: Annotated[str, typer.Argument(help="Calculator name.")],
               as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """A calculator's inputs, period and the articles it applies."""
-    description = _rule(name).describe()
+    rule = _rule(name)
+    description = rule.describe()
     if as_json:
         print_json(description)
         return
@@ -523,10 +529,9 @@ def calc_show(name: Annotated[str, typer.Argument(help="Calculator name.")],
                   f"{description['region']}）", highlight=False)
     for item in description["inputs"]:
         console.print(f"  {item['name']}：{item['label']}", highlight=False)
-    for parameter in description["parameters"]:
-        source = parameter["citation"]
-        article = source["node_id"].split("/", 1)[1]
-        console.print(f"  参数 {parameter['name']} = {parameter['value']}（{source['doc_number']} {article}）",
+    for parameter in rule.parameters:
+        source = parameter.citation
+        console.print(f"  参数 {parameter.name} = {parameter.value}（{source.doc_number} {source.path}）",
                       highlight=False)
     for citation in description["citations"]:
         console.print(f"  依据 {citation['doc_number']} {citation['node_id']}：“{citation['quote']}”", highlight=False)
@@ -539,14 +544,8 @@ def calc_run(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Compute, showing every step with the rule and the article behind it."""
-    raw = {}
-    for item in values or []:
-        key, separator, value = item.partition("=")
-        if not separator:
-            fail(f"--set takes KEY=VALUE, not {item!r}.")
-        raw[key] = value
     try:
-        result = _rule(name).run(raw)
+        result = _rule(name).run(_pairs(values, "--set", "KEY=VALUE"))
     except CalculationError as error:
         fail(str(error))
     if as_json:
