@@ -47,6 +47,7 @@ def _routes(number: str, path: str, *rows: tuple[Any, ...]) -> tuple[Route, ...]
 
 
 ECON, SUPERVISION = "人社部规〔2020〕1号", "建人规〔2020〕3号"
+SUPERVISING = "监理工程师职业资格"
 STATS, ARCHIVES, TEACHERS = "人社部发〔2020〕16号", "人社部发〔2020〕20号", "人社部发〔2020〕100号"
 AFTER = (True, True)  # needs the prior title; years count from it
 ROUTES: dict[str, tuple[Route, ...]] = {
@@ -67,7 +68,7 @@ ROUTES: dict[str, tuple[Route, ...]] = {
             {BA, SB, MA}, 5, "取得中级经济专业技术资格后，从事与经济师职责相关工作满5年", *AFTER))
         + _routes(ECON, "附件/第十条/（三）", (
             {PHD}, 2, "具备博士学位，取得中级经济专业技术资格后，从事与经济师职责相关工作满2年", *AFTER))),
-    "监理工程师职业资格": (
+    SUPERVISING: (
         _routes(SUPERVISION, "附件/第十条/（一）", (
             {JC}, 6, "具有各工程大类专业大学专科学历（或高等职业教育），从事工程施工、监理、设计等业务工作满6年",
             False, False, True))
@@ -141,21 +142,22 @@ CHONGQING_EARLY = Citation("渝委组〔2020〕7号", "附件/二", (
     "经审核认定可提前一年申报评审高一级职称"))
 STATS_CIVIL = Citation(STATS, "三/（三）", "符合条件的公务员可以参加统计专业技术资格考试，但不得参加职称评审")
 ARCHIVES_CIVIL = Citation(ARCHIVES, "三/（三）", "公务员和参照公务员法管理的人员不得参加档案专业人员职称评审")
-NO_PROBATION_CUT = "高校教师·助教"
+# The year early is for 职称 and their exams: not for 监理, a qualification, nor
+# for 助教, whose year is a probation, not time in a title.
+NOT_EARLY = (SUPERVISING, "高校教师·助教")
 
 
-def _threshold(title: str, route: Route, early: bool) -> int:
-    """Years required, a year fewer for frontline staff where the 职称 rule allows it."""
-    if early and route.years > 0 and title not in ("监理工程师职业资格", NO_PROBATION_CUT):
-        return route.years - 1
-    return route.years
+def _threshold(route: Route, early: bool) -> int:
+    """Years required, a year fewer when the applicant may apply early."""
+    return route.years - 1 if early and route.years > 0 else route.years
 
 
-def _early(values: dict[str, Any]) -> bool:
-    return YES in (values["frontline_covid"], values["chongqing_outstanding"])
+def _early(title: str, values: dict[str, Any]) -> bool:
+    """Whether this applicant may apply a year early for this title."""
+    return title not in NOT_EARLY and YES in (values["frontline_covid"], values["chongqing_outstanding"])
 
 
-def _unmet(title: str, route: Route, values: dict[str, Any]) -> list[str]:
+def _unmet(title: str, route: Route, values: dict[str, Any], early: bool) -> list[str]:
     """What keeps the applicant off this route; empty when it is met."""
     reasons = []
     if route.engineering and values["engineering_major"] != YES:
@@ -163,7 +165,7 @@ def _unmet(title: str, route: Route, values: dict[str, Any]) -> list[str]:
     if route.needs_prior and values["prior_title"] != YES:
         reasons.append(f"须先取得{PRIOR[title]}")
     years = values["years_in_prior_title"] if route.years_since_prior else values["work_years"]
-    needed = _threshold(title, route, _early(values))
+    needed = _threshold(route, early)
     if needed and (years or 0) < needed:
         counted = f"取得{PRIOR[title]}后" if route.years_since_prior else "相关工作"
         reasons.append(f"{counted}须满{needed}年（现 {years or 0:g} 年）")
@@ -176,7 +178,7 @@ def compute(values: dict[str, Any]) -> tuple[dict[str, Any], list[Step], dict[st
         raise CalculationError("取得下一级职称或资格后的年限不能多于相关工作年限。")
     routes = [route for route in ROUTES[title] if degree in route.degrees]
     steps: list[Step] = []
-    if title == "监理工程师职业资格" and values["pilot_region"] == YES:
+    if title == SUPERVISING and values["pilot_region"] == YES:
         steps.append(Step("试点地区报考须大学本科及以上学历或学位", "本科及以上", PILOT))
         routes = [route for route in routes if degree in BACHELOR_UP]
     if values["civil_servant"] == YES and title.startswith("档案"):
@@ -184,7 +186,8 @@ def compute(values: dict[str, Any]) -> tuple[dict[str, Any], list[Step], dict[st
         return {"eligible": NO}, steps, {}
     if values["civil_servant"] == YES and title.startswith("统计"):
         steps.append(Step("公务员可以参加统计专业技术资格考试，但不得参加职称评审", "只可参加考试", STATS_CIVIL))
-    if _early(values) and title not in ("监理工程师职业资格", NO_PROBATION_CUT):
+    early = _early(title, values)
+    if early:
         if values["frontline_covid"] == YES:
             steps.append(Step("疫情防控一线专业技术人员可提前一年申报（年限减1年）", "提前一年", EARLY))
         if values["chongqing_outstanding"] == YES:
@@ -197,11 +200,10 @@ def compute(values: dict[str, Any]) -> tuple[dict[str, Any], list[Step], dict[st
         steps.append(Step(f"{title}的报名（申报）条件没有“{degree}”的路径（所列学历：{listed}）", "不满足",
                           ROUTES[title][0].citation))
         return {"eligible": NO}, steps, {}
-    results = [(route, _unmet(title, route, values)) for route in routes]
+    results = [(route, _unmet(title, route, values, early)) for route in routes]
     met = [route for route, reasons in results if not reasons]
-    early = _early(values)
     for route, reasons in results:
-        needed = _threshold(title, route, early)
+        needed = _threshold(route, early)
         note = f"须满{needed}年" + ("（已提前一年）" if needed < route.years else "")
         steps.append(Step(f"{degree}的路径，{note}：{'满足' if not reasons else '；'.join(reasons)}",
                           "满足" if not reasons else "不满足", route.citation))
