@@ -133,29 +133,32 @@ def compute_training(values: dict[str, Any]) -> tuple[dict[str, Any], list[Step]
     return {"monthly_subsidy": monthly, "subsidy": total}, steps, {"每人每月": standard, "月数上限": 6}
 
 
-def _hunan_hiring(values: dict[str, Any]) -> list[Step]:
+def _hunan_hiring(values: dict[str, Any]) -> tuple[list[Step], float | None]:
+    """The Hunan rule that applies and the amount per person it states (None: no amount)."""
     worker, size, hired = values["worker"], values["employer_size"], values["hire_date"]
     if values["got_post_subsidy"] == YES:
         raise CalculationError("湘人社规〔2020〕2号 附件/三：“一次性吸纳就业补贴与一次性岗位补贴不重复享受。”")
     if worker == POOR:
-        return [Step("湖南：吸纳贫困劳动力，有条件的地区可给予（资料未载金额）", "适用", HN_POOR_HIRE)]
+        return [Step("湖南：吸纳贫困劳动力，有条件的地区可给予（资料未载金额）", "适用", HN_POOR_HIRE)], None
     if hired >= CUT_OVER:
         registered = values["registered_months"] or 0
         if (worker == UNEMPLOYED and registered >= 6) or (worker == GRADUATE and size == SME):
             return [Step("2020年4月28日起招用：此前政策与湘政办发〔2020〕20号不一致的按该通知", "适用", HN_PREVAILS),
-                    Step("登记失业半年以上人员或中小微企业招用毕业年度高校毕业生：每人1000元", 1000.0, HN_NARROWED)]
+                    Step("登记失业半年以上人员或中小微企业招用毕业年度高校毕业生：每人1000元", 1000.0,
+                         HN_NARROWED)], 1000.0
         raise CalculationError(
             "2020年4月28日起招用的，按湘政办发〔2020〕20号 附件/二（三）：只对“登记失业半年以上人员”"
             "（registered_months ≥ 6）或“中小微企业招用毕业年度高校毕业生”给予一次性吸纳就业补贴。")
     if worker == UNEMPLOYED:
-        return [Step("疫情防控期间吸纳登记失业人员：每人1000元", 1000.0, HN_UNEMPLOYED)]
+        return [Step("疫情防控期间吸纳登记失业人员：每人1000元", 1000.0, HN_UNEMPLOYED)], 1000.0
     if worker == GRADUATE and size == SME:
-        return [Step("疫情防控期间中小微企业吸纳高校毕业生：每人1000元", 1000.0, HN_GRADUATES)]
+        return [Step("疫情防控期间中小微企业吸纳高校毕业生：每人1000元", 1000.0, HN_GRADUATES)], 1000.0
     raise CalculationError(
         f"湖南的一次性吸纳就业补贴不包括{size}招用{worker}（资料所载条件见湘人社规〔2020〕2号、4号）。")
 
 
 def _national_hiring(values: dict[str, Any]) -> list[Step]:
+    """The national rule that applies; none of them states an amount."""
     worker, size = values["worker"], values["employer_size"]
     if worker == GRADUATE and size == SME:
         return [Step("中小微企业招用毕业年度高校毕业生并签订1年以上劳动合同", "适用", GRADUATES)]
@@ -180,11 +183,8 @@ def compute_hiring(values: dict[str, Any]) -> tuple[dict[str, Any], list[Step], 
         raise CalculationError("一次性吸纳就业补贴要求签订1年以上劳动合同（contract_months ≥ 12）。")
     if values["social_insurance"] == NO:
         raise CalculationError("一次性吸纳就业补贴要求按规定缴纳社会保险（经批准缓缴的可视为已缴纳）。")
-    steps = _hunan_hiring(values) if region == "湖南" else _national_hiring(values)
-    stated = steps[-1].value
-    if isinstance(stated, float):
-        amount = stated
-    else:
+    steps, amount = _hunan_hiring(values) if region == "湖南" else (_national_hiring(values), None)
+    if amount is None:
         amount = _local(values, "local_amount", "资料只规定了可以给予，没有写金额；")
         steps.append(Step("当地补贴标准（用户输入，本库资料未载）", amount))
     steps.append(Step(f"{people} 人 × {amount:,.0f} 元", amount * people))
