@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from zhengce.answer.ask import Answerer, parse_question_line
-from zhengce.answer.select import best_spans, question_types
+from zhengce.answer.select import best_spans, question_parts, question_types, quote
 
 
 def test_span_is_the_clause_not_the_article():
@@ -43,6 +43,21 @@ def test_eligibility_answers_keep_their_conditions(answerer: Answerer):
     # 城乡居民养老保险: "年满60周岁、累计缴费满15年，且未领取…的，可以从符合领取条件的次月起按月领取…"
     answer = answerer.ask("湖南城乡居民养老保险要满足什么条件才能按月领钱？").answer
     assert "年满60周岁、累计缴费满15年" in answer and "可以从符合领取条件的次月起按月领取" in answer
+
+
+def test_a_question_of_two_parts_is_answered_in_both():
+    # 北京 社会保险经办 notice 二（五）, the EMS sentence as printed.
+    article = ("倡导并指引个人在网上办理补换卡业务，同时选择快递方式领取，EMS 将从2020年2月3日开始快递社保卡，"
+               "个人可以通过快递单号到 EMS 官网查询快递进度，也可以通过96102查询快递进度。")
+    assert question_parts("EMS从哪天开始寄卡？快递进度怎么查？") == ["EMS从哪天开始寄卡", "快递进度怎么查"]
+    assert quote(article, [(30, 54), (55, 95)]).endswith("EMS 官网查询快递进度，也可以通过96102查询快递进度。")
+
+
+def test_each_part_of_a_two_part_question_is_quoted(answerer: Answerer):
+    # 人社部发〔2020〕… 灵活就业: "……允许疫情结束后补办，并在系统内标识。逾期办理缴费不影响参保人员个人权益记录，
+    # 补办手续应在疫情解除后三个月内完成。"
+    answer = answerer.ask("灵活就业人员疫情期间没按时交社保，允许疫情结束后补办吗？补办最晚什么时候办完？").answer
+    assert "允许疫情结束后补办" in answer and "补办手续应在疫情解除后三个月内完成" in answer
 
 
 def test_question_types():

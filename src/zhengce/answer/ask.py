@@ -16,7 +16,16 @@ from dataclasses import asdict, dataclass, field
 from functools import cache, cached_property
 from typing import Any
 
-from zhengce.answer.select import Concept, best_spans, covered, question_concepts, question_types
+from zhengce.answer.select import (
+    Concept,
+    Span,
+    best_spans,
+    covered,
+    question_concepts,
+    question_parts,
+    question_types,
+    quote,
+)
 from zhengce.index.hybrid import Hit, SearchIndex
 from zhengce.index.query import SYNONYMS, QueryError, normalize, without_numbers
 from zhengce.index.tokenize import tokens
@@ -102,8 +111,7 @@ class Answerer:
         if not hits:
             return Answer(question, "", True, reason=NOT_FOUND, nearest=nearest)
         text = normalize(question).text
-        words = [t for t in tokens(without_numbers(text)) if not _QUESTION_WORDS.fullmatch(t)]
-        terms = question_concepts(words, SYNONYMS, text, self.frequency.__getitem__, len(self.index.units))
+        terms = self._concepts(text)
         spans = best_spans(terms, question_types(text), [h.text for h in hits], prior=lambda i: RANK_PRIOR / (i + 1),
                            question=text)
         asked_regions = [region for region in CORPUS_REGIONS if region in text]
@@ -122,9 +130,31 @@ class Answerer:
             outside = outside or f"资料中没有提到“{'、'.join(unknown)}”。"
         if outside or coverage < MIN_COVERAGE:
             return Answer(question, "", True, reason=f"{NOT_FOUND}{outside}", nearest=nearest)
+        spans[0] = top = self._all_parts(text, top, hits[top.unit_index].text)
         citations = [self._citation(hits[s.unit_index], s.text, "answer" if n == 0 else "related")
                      for n, s in enumerate(spans)]
         return Answer(question, top.text, False, citations=citations)
+
+    def _concepts(self, text: str) -> list[Concept]:
+        words = [t for t in tokens(without_numbers(text)) if not _QUESTION_WORDS.fullmatch(t)]
+        return question_concepts(words, SYNONYMS, text, self.frequency.__getitem__, len(self.index.units))
+
+    def _all_parts(self, question: str, top: Span, unit_text: str) -> Span:
+        """A question that asks several things (能领几个月？标准多少？) gets each part's
+        best span in the answering article quoted with the best span for the whole."""
+        parts = question_parts(question)
+        if len(parts) < 2:
+            return top
+        ranges = [(top.start, top.end)]
+        for part in parts:
+            found = best_spans(self._concepts(part), question_types(part), [unit_text], prior=lambda i: 0.0,
+                               limit=1, question=part)
+            if found and not any(found[0].start < end and start < found[0].end for start, end in ranges):
+                ranges.append((found[0].start, found[0].end))
+        if len(ranges) == 1:
+            return top
+        return Span(top.unit_index, min(ranges)[0], max(end for _, end in ranges), quote(unit_text, ranges),
+                    top.score)
 
     def unknown_topics(self, question: str) -> list[str]:
         """Nouns of the question that no unit of the corpus contains, typos aside

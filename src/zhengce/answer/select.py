@@ -65,6 +65,19 @@ def question_types(question: str) -> list[str]:
     return [name for name, (asks, _) in QUESTION_TYPES.items() if asks.search(question)]
 
 
+_ASKING = re.compile(r"多少|什么|怎么|如何|哪|是否|能否|能不能|吗|几|多久|谁")
+
+
+def question_parts(question: str) -> list[str]:
+    """The separate questions of a question that asks several (能领几个月？标准多少？).
+
+    >>> question_parts("失业补助金能领几个月？标准多少？")
+    ['失业补助金能领几个月', '标准多少']
+    """
+    parts = re.split(r"[？?；;]|，(?=[^，]*(?:多少|什么|怎么|如何|哪|是否|吗|几|多久))", question)
+    return [part for part in parts if _ASKING.search(part)]
+
+
 _OPEN, _CLOSE = "（(《“", "）)》”"
 _CLAUSE_MARKS = "，。；！？：,;:"
 
@@ -134,7 +147,7 @@ def best_spans(concepts: list[Concept], kinds: list[str], texts: list[str],
             start, span = _without_condition(text, start, end, kinds, given)
         else:
             start, span = _with_condition(text, start, end)
-        best_per_unit.append(Span(index, start, end, _without_marker(span.rstrip("，,；;：:")), score))
+        best_per_unit.append(Span(index, start, end, without_marker(span.rstrip("，,；;：:")), score))
     measured = [kind for kind in kinds if kind in ("amount", "deadline")]
     ranked = sorted(best_per_unit,
                     key=lambda s: -(s.score + (ANSWERS_TYPE if _has_cue(s.text, measured, given) else 0.0)))
@@ -217,7 +230,7 @@ def _follow_up(scored: list[tuple[int, int, str, float]], anchor_end: int,
     return min(after, key=lambda item: (item[0], len(item[2]))) if after else None
 
 
-def _without_marker(text: str) -> str:
+def without_marker(text: str) -> str:
     """The span without the item or article number it may open with (三、 （一） 1.
     第二条), which a quotation of the words does not need: the citation carries it."""
     found = match_marker(text)
@@ -225,6 +238,25 @@ def _without_marker(text: str) -> str:
         stripped = re.sub(r"^\S{1,6}?[、.．）)]\s*", "", text, count=1)
         return stripped or text
     return re.sub(r"^第[一二三四五六七八九十百零〇]+条\s+", "", text, count=1) or text
+
+
+PART_GAP = 30
+
+
+def quote(text: str, ranges: list[tuple[int, int]]) -> str:
+    """The words of ``text`` in ``ranges``: ranges less than PART_GAP apart are quoted
+    with what lies between them, others joined by an ellipsis.
+
+    >>> quote("补贴期限最长不超过6个月。所需资金从专账列支。受理期限截止到12月31日。", [(23, 37), (0, 13)])
+    '补贴期限最长不超过6个月。所需资金从专账列支。受理期限截止到12月31日。'
+    """
+    pieces: list[list[int]] = []
+    for start, end in sorted(ranges):
+        if pieces and start - pieces[-1][1] <= PART_GAP:
+            pieces[-1][1] = max(pieces[-1][1], end)
+        else:
+            pieces.append([start, end])
+    return "……".join(without_marker(text[start:end].strip().rstrip("，,；;：:")) for start, end in pieces)
 
 
 def covered(concepts: list[Concept], text: str) -> float:
