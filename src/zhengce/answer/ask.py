@@ -123,11 +123,12 @@ class Answerer:
         if not spans:
             return Answer(question, "", True, reason=NOT_FOUND, nearest=nearest)
         top = spans[0]
-        outside = _outside_corpus(text, hits[top.unit_index])
+        outside = _outside_corpus(text, hits[top.unit_index], hits)
         coverage = _coverage(terms, hits[top.unit_index])
         unknown = self.unknown_topics(text)
         if unknown and coverage < UNKNOWN_TOPIC_COVERAGE:
             outside = outside or f"资料中没有提到“{'、'.join(unknown)}”。"
+        outside = outside or _standard_not_stated(text, top.text)
         if outside or coverage < MIN_COVERAGE:
             return Answer(question, "", True, reason=f"{NOT_FOUND}{outside}", nearest=nearest)
         spans[0] = top = self._all_parts(text, top, hits[top.unit_index].text)
@@ -207,15 +208,34 @@ def _coverage(concepts: list[Concept], hit: Hit) -> float:
     return covered(concepts, f"{hit.title}\n{hit.text}") / total
 
 
-def _outside_corpus(question: str, hit: Hit) -> str:
-    """Why a question is about something the answering article does not cover, or ""."""
+def _outside_corpus(question: str, hit: Hit, hits: list[Hit]) -> str:
+    """Why a question is about something the answering article does not cover, or "":
+    a place it does not name, or a year none of the retrieved articles speaks of
+    (2019年度 figures are part of 2020 rules)."""
     where = f"{hit.title}\n{hit.text}"
     for place in PLACES:
         if place in question and place not in where:
             return f"问题涉及{place}，而资料只收录国家及湖南、重庆、北京的政策。"
     for year in _YEAR.findall(question):
-        if year not in where and not (hit.date or "").startswith(year):
+        if not any(year in f"{other.title}\n{other.text}" or (other.date or "").startswith(year) for other in hits):
             return f"问题涉及{year}年，而资料是2020年前后的政策。"
+    return ""
+
+
+_ASKED_STANDARD = re.compile(r"([\u4e00-\u9fff]{2,5}?)月?标准[^，。？?]{0,8}多少")
+
+
+def _standard_not_stated(question: str, answer: str) -> str:
+    """Why the answer does not give the standard asked for, or "": an article that
+    only measures something against it (最低工资标准的80%, 按失业保险金标准) does not
+    say what the standard is (each city sets it, outside these documents)."""
+    asked = _ASKED_STANDARD.search(question)
+    if not asked or "元" in answer:
+        return ""
+    named = asked.group(1)
+    for length in range(len(named), 2, -1):
+        if re.search(f"{named[-length:]}月?标准", answer):
+            return f"条文只以“{named[-length:]}标准”为基数，没有写出它的数额。"
     return ""
 
 
