@@ -32,6 +32,7 @@ from zhengce.index.tokenize import tokens
 from zhengce.store.db import Store
 
 RETRIEVE = 5
+CITED = 3  # the answering span and two related ones
 RANK_PRIOR = 0.15  # what the retrieval rank adds to a span: 0.15 for the first unit, half for the second
 # Below this share of the question's words the best span does not answer it;
 # below UNKNOWN_TOPIC_COVERAGE a question naming a thing the corpus never mentions
@@ -113,10 +114,11 @@ class Answerer:
         text = normalize(question).text
         terms = self._concepts(text)
         spans = best_spans(terms, question_types(text), [h.text for h in hits], prior=lambda i: RANK_PRIOR / (i + 1),
-                           question=text)
+                           limit=len(hits), question=text)
         asked_regions = [region for region in CORPUS_REGIONS if region in text]
         if len(asked_regions) == 1:
             spans = [s for s in spans if hits[s.unit_index].region in ("全国", asked_regions[0])]
+            spans.sort(key=lambda s: hits[s.unit_index].region != asked_regions[0])
             if not spans:
                 reason = f"{NOT_FOUND}最相关的条文不是{asked_regions[0]}或国家的规定。"
                 return Answer(question, "", True, reason=reason, nearest=nearest)
@@ -131,6 +133,7 @@ class Answerer:
         outside = outside or _standard_not_stated(text, top.text)
         if outside or coverage < MIN_COVERAGE:
             return Answer(question, "", True, reason=f"{NOT_FOUND}{outside}", nearest=nearest)
+        spans = spans[:CITED]
         spans[0] = top = self._all_parts(text, top, hits[top.unit_index].text)
         citations = [self._citation(hits[s.unit_index], s.text, "answer" if n == 0 else "related")
                      for n, s in enumerate(spans)]
