@@ -27,6 +27,11 @@ def test_the_condition_that_repeats_the_question_is_left_out(answerer: Answerer,
     assert answerer.ask(question).answer == answer
 
 
+def test_a_short_consequence_keeps_its_condition(answerer: Answerer):
+    # 渝委办〔2020〕8号 五: "对一线医务人员因公感染新冠肺炎的，一律认定为工伤" — 一律认定为工伤 alone says not to whom.
+    assert answerer.ask("重庆医生因公感染新冠肺炎算工伤吗？").answer.startswith("对一线医务人员因公感染新冠肺炎的")
+
+
 def test_a_question_printed_in_a_notice_is_not_its_own_answer(answerer: Answerer):
     # The 医保 Q&A notice prints "……能否退还2月份多缴的单位费款？" and then the answer.
     answer = answerer.ask("2月份已经交了职工医保费，减征的部分怎么退？需要单位自己申请吗？").answer

@@ -160,6 +160,9 @@ FOLLOW_WINDOW = 40
 ANSWERS_TYPE = 0.1
 
 
+# A consequence shorter than this (一律认定为工伤) is quoted with its condition: bare,
+# it does not say to whom it applies.
+MIN_ANSWER_CHARS = 16
 _CONDITION_START = re.compile(r"^(?:对于?|符合|凡|经|在|凡是|因)")
 
 
@@ -176,7 +179,8 @@ def _without_condition(text: str, start: int, end: int, kinds: list[str],
         conditional = (_CONDITION_START.search(first) or _CONDITION_END.search(first.rstrip("，,"))
                        or (in_condition and not _CONSEQUENCE.search(first)))
         answers = (kinds and _has_cue(rest, kinds)) or _CONSEQUENCE.search(rest)
-        if not (conditional and answers) or (kinds and _has_cue(first, kinds, given)) or figures(first) - given:
+        if not (conditional and answers) or (kinds and _has_cue(first, kinds, given)) or figures(first) - given \
+                or len(rest) < MIN_ANSWER_CHARS:
             break
         parts, in_condition = parts[1:], True
     return parts[0][0], text[parts[0][0]:end].strip()
