@@ -97,6 +97,7 @@ class Answerer:
         for unit in index.units:
             frequency.update(set(unit["tokens"].split()))
         self.frequency = frequency
+        self.contexts = {unit["node_id"]: unit["context"] for unit in index.units}
 
     def ask(self, question: str) -> Answer:
         """Answer one question (QueryError for an empty or over-long one)."""
@@ -114,7 +115,7 @@ class Answerer:
         text = normalize(question).text
         terms = self._concepts(text)
         spans = best_spans(terms, question_types(text), [h.text for h in hits], prior=lambda i: RANK_PRIOR / (i + 1),
-                           limit=len(hits), question=text)
+                           limit=len(hits), question=text, contexts=[self.contexts[h.node_id] for h in hits])
         asked_regions = [region for region in CORPUS_REGIONS if region in text]
         if len(asked_regions) == 1:
             spans = [s for s in spans if hits[s.unit_index].region in ("全国", asked_regions[0])]
