@@ -6,6 +6,7 @@ import pytest
 
 from zhengce.answer.ask import Answerer, parse_question_line
 from zhengce.answer.select import best_spans, question_parts, question_types, quote
+from zhengce.index.query import normalize
 
 
 def test_span_is_the_clause_not_the_article():
@@ -63,6 +64,12 @@ def test_each_part_of_a_two_part_question_is_quoted(answerer: Answerer):
     # 补办手续应在疫情解除后三个月内完成。"
     answer = answerer.ask("灵活就业人员疫情期间没按时交社保，允许疫情结束后补办吗？补办最晚什么时候办完？").answer
     assert "允许疫情结束后补办" in answer and "补办手续应在疫情解除后三个月内完成" in answer
+
+
+def test_spoken_question_words_ask_what_written_ones_do():
+    assert normalize("失业金啥时候能到账").text == "失业金什么时候能到账"
+    assert question_types(normalize("补贴咋申请").text) == ["procedure"]
+    assert question_types("钱到账后几天内要转给用工单位") == ["deadline"]
 
 
 def test_question_types():

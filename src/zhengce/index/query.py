@@ -87,11 +87,12 @@ class Query:
 
 
 def normalize(raw: str, known_numbers: Iterable[str] = ()) -> Query:
-    """Fold widths and numerals, find document numbers, add the documents' words.
+    """Fold widths, numerals and spoken question words, find document numbers, add the
+    documents' words.
 
     >>> q = normalize("湘人社规[２０２０]18号 说了啥", {"湘人社规〔2020〕18号"})
     >>> q.text, q.numbers
-    ('湘人社规[2020]18号 说了啥', ['湘人社规〔2020〕18号'])
+    ('湘人社规[2020]18号 说了什么', ['湘人社规〔2020〕18号'])
     >>> normalize("社保费减免到什么时候").expansions
     ['社会保险', '社会保险费', '免征', '减征', '减半征收', '期限', '执行至', '截至', '时间']
     """
@@ -101,8 +102,16 @@ def normalize(raw: str, known_numbers: Iterable[str] = ()) -> Query:
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(f"The query is {len(text)} characters long; the limit is {MAX_QUERY_CHARS}.")
     text = _CN_YEAR.sub(lambda m: str(chinese_to_int(m[0])), text)
+    text = _COLLOQUIAL.sub(lambda m: COLLOQUIAL[m[0]], text)
     return Query(raw=raw, text=text, numbers=find_numbers(text, set(known_numbers)),
                  expansions=expand(text))
+
+
+# Spoken question words and their written forms, so that 啥时候 asks for a date as
+# 什么时候 does.
+COLLOQUIAL = {"啥时候": "什么时候", "啥时侯": "什么时候", "多会儿": "什么时候", "啥": "什么", "咋": "怎么",
+              "几块钱": "多少钱", "哪儿": "哪里"}
+_COLLOQUIAL = re.compile("|".join(sorted(COLLOQUIAL, key=len, reverse=True)))
 
 
 def find_numbers(text: str, known: set[str]) -> list[str]:
