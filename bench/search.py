@@ -108,7 +108,7 @@ def bench_size(label: str, units, vectors: np.ndarray, documents: dict, question
 
     gc.collect()
     before, started = rss_mb(), time.perf_counter()
-    index = SearchIndex(units, documents, vectors, bm25=plain if token_ids else None)
+    index = SearchIndex(units, documents, vectors, bm25=plain if token_ids else None, bigrams=not token_ids)
     build = time.perf_counter() - started + (plain_build if token_ids else 0)
     vector_of = dict(zip(questions, query_vectors, strict=True))
     hybrid_row = report("zhengce hybrid", build, rss_mb() - before, time_queries(

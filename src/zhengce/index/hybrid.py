@@ -19,12 +19,15 @@ from threadpoolctl import threadpool_limits
 
 from zhengce.index.embed import embed_queries, embed_query
 from zhengce.index.query import Query, QueryError, normalize
-from zhengce.index.tokenize import tokens
+from zhengce.index.tokenize import char_bigrams, tokens
 from zhengce.store.db import IN_FORCE_STATUSES, Store
 
 Mode = Literal["hybrid", "keyword", "semantic"]
 RRF_K = 10  # measured on eval/: 10 beats 30 and 60 (MRR 0.839 vs 0.830, 0.824)
 KEYWORD_WEIGHT = 0.8
+# Character bigrams as a third ranking: measured on eval/ and two fresh question sets
+# (255 questions), unit R@1 .757 → .776, MRR .835 → .851.
+BIGRAM_WEIGHT = 0.8
 SEMANTIC_WEIGHT = 1.0
 CANDIDATES = 200
 NUMBER_BOOST = 1.0
@@ -77,8 +80,9 @@ class SearchIndex:
     """Everything a query needs, loaded once: units, BM25, vectors, document metadata."""
 
     def __init__(self, units: Sequence[dict[str, Any]], documents: dict[str, dict[str, Any]],
-                 vectors: np.ndarray | None, bm25: bm25s.BM25 | None = None) -> None:
-        """``bm25`` may be built by the caller (the benchmark builds one from token ids)."""
+                 vectors: np.ndarray | None, bm25: bm25s.BM25 | None = None, bigrams: bool = True) -> None:
+        """``bm25`` may be built by the caller (the benchmark builds one from token ids,
+        and leaves out the character-bigram ranking for its synthetic units)."""
         self.units = units
         self.documents = documents
         self.vectors = vectors
@@ -86,6 +90,10 @@ class SearchIndex:
             bm25 = bm25s.BM25()
             bm25.index([u["tokens"].split() or [""] for u in units], show_progress=False)
         self.bm25 = bm25
+        self.bigram_bm25: bm25s.BM25 | None = None
+        if bigrams:
+            self.bigram_bm25 = bm25s.BM25()
+            self.bigram_bm25.index([char_bigrams(_keyword_text(u)) or [""] for u in units], show_progress=False)
         self.doc_ids = list(documents)
         position = {doc_id: i for i, doc_id in enumerate(self.doc_ids)}
         self.unit_doc = np.array([position[u["doc_id"]] for u in units], dtype=np.int32)
@@ -140,7 +148,8 @@ class SearchIndex:
             "query": query.text, "document_numbers": query.numbers, "expansions": query.expansions,
             "tokens": [{"token": t, "in_corpus": t in vocabulary} for t in query_tokens],
             "filters": asdict(filters or Filters()), "fusion": "reciprocal rank",
-            "rrf_k": RRF_K, "weights": {"keyword": KEYWORD_WEIGHT, "semantic": SEMANTIC_WEIGHT},
+            "rrf_k": RRF_K,
+            "weights": {"keyword": KEYWORD_WEIGHT, "character_bigrams": BIGRAM_WEIGHT, "semantic": SEMANTIC_WEIGHT},
             "semantic": self.vectors is not None, "candidates_per_ranking": CANDIDATES,
         }
 
@@ -160,6 +169,9 @@ class SearchIndex:
         if mode in ("hybrid", "keyword"):
             scores = self.bm25.get_scores(self._query_tokens(query))
             _add_ranks(fused, scores, allowed & (scores > 0), KEYWORD_WEIGHT)
+            if self.bigram_bm25 is not None:
+                scores = self.bigram_bm25.get_scores(char_bigrams(query.text))
+                _add_ranks(fused, scores, allowed & (scores > 0), BIGRAM_WEIGHT)
         if mode in ("hybrid", "semantic") and self.vectors is not None:
             vector = query_vector if query_vector is not None else embed_query(query.text)
             if len(self.vectors) >= PARALLEL_PRODUCT_UNITS:
@@ -204,6 +216,12 @@ def facet_counts(hits: list[Hit]) -> dict[str, dict[str, int]]:
             value = getattr(hit, facet) or "—"
             counts[facet][value] = counts[facet].get(value, 0) + 1
     return counts
+
+
+def _keyword_text(unit: dict[str, Any]) -> str:
+    """A unit's context and text; a table row without its table's caption (see Unit.keyword_text)."""
+    context = unit["context"].split("\n", 1)[0] if unit["kind"] == "row" else unit["context"]
+    return f"{context}\n{unit['text']}"
 
 
 def _passes(document: dict[str, Any], filters: Filters) -> bool:

@@ -63,3 +63,23 @@ def tokens(text: str) -> list[str]:
     """
     words = tokenizer().cut_for_search(text)
     return [w.lower() for w in words if _TOKEN_RE.search(w) and w.strip() and w not in STOPWORDS]
+
+
+_RUN = re.compile(r"[\u4e00-\u9fff]+|[0-9a-zA-Z.%]+")
+
+
+def char_bigrams(text: str) -> list[str]:
+    """Overlapping pairs of Chinese characters, and latin or digit runs whole: a second
+    keyword view that does not depend on where jieba cuts (户藉 for 户籍 still shares
+    户, 两目录一系统 is found though jieba splits it into single characters).
+
+    >>> char_bigrams("稳岗返还50%")
+    ['稳岗', '岗返', '返还', '50%']
+    """
+    found: list[str] = []
+    for run in _RUN.findall(text):
+        if run[0].isascii():
+            found.append(run.lower())
+        else:
+            found.extend([run[i:i + 2] for i in range(len(run) - 1)] or [run])
+    return found
