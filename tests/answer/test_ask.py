@@ -33,6 +33,13 @@ def test_a_short_consequence_keeps_its_condition(answerer: Answerer):
     assert answerer.ask("重庆医生因公感染新冠肺炎算工伤吗？").answer.startswith("对一线医务人员因公感染新冠肺炎的")
 
 
+def test_an_article_covering_the_question_answers_when_the_best_span_does_not(answerer: Answerer):
+    # The best-scoring span (补办应在疫情解除后三个月内完成) comes from an article that says nothing
+    # of 医保 or 扣款; the Beijing 社保经办 notice's article on 灵活就业人员 does.
+    answer = answerer.ask("北京灵活就业的，疫情期间社保扣款没成功断了几个月，补上以后医保待遇还要等6个月吗？")
+    assert not answer.abstained and "不受6个月待遇等待期限制" in answer.answer
+
+
 def test_a_question_printed_in_a_notice_is_not_its_own_answer(answerer: Answerer):
     # The 医保 Q&A notice prints "……能否退还2月份多缴的单位费款？" and then the answer.
     answer = answerer.ask("2月份已经交了职工医保费，减征的部分怎么退？需要单位自己申请吗？").answer

@@ -38,6 +38,7 @@ RANK_PRIOR = 0.15  # what the retrieval rank adds to a span: 0.15 for the first 
 # below UNKNOWN_TOPIC_COVERAGE a question naming a thing the corpus never mentions
 # (年终奖, 产假, 小客车) is about another topic. Both measured on eval/.
 MIN_COVERAGE = 0.33
+FALLBACK_COVERAGE = 0.5
 UNKNOWN_TOPIC_COVERAGE = 0.5
 NOT_FOUND = "资料中未找到能回答这个问题的条文。"
 # Places users ask about that the corpus may not cover; a question naming one is
@@ -125,6 +126,10 @@ class Answerer:
                 return Answer(question, "", True, reason=reason, nearest=nearest)
         if not spans:
             return Answer(question, "", True, reason=NOT_FOUND, nearest=nearest)
+        if _coverage(terms, hits[spans[0].unit_index]) < MIN_COVERAGE:
+            # The best span's article covers too little of the question; a later one
+            # whose article covers half of it answers instead.
+            spans.sort(key=lambda s: _coverage(terms, hits[s.unit_index]) < FALLBACK_COVERAGE)
         top = spans[0]
         outside = _outside_corpus(text, hits[top.unit_index], hits)
         coverage = _coverage(terms, hits[top.unit_index])
