@@ -40,6 +40,15 @@ def test_an_article_covering_the_question_answers_when_the_best_span_does_not(an
     assert not answer.abstained and "不受6个月待遇等待期限制" in answer.answer
 
 
+def test_a_span_ending_in_its_condition_runs_on_to_what_follows():
+    # 法发〔2020〕7号 附件 二（二）, as printed.
+    article = ("或者对医务人员实施撕扯防护装备、吐口水等行为，致使医务人员感染新型冠状病毒的，"
+               "依照刑法第二百三十四条的规定，以故意伤害罪定罪处罚。")
+    concepts = [(frozenset({"医务人员"}), 2.0), (frozenset({"感染"}), 2.0), (frozenset({"吐口水"}), 4.0)]
+    (span,) = best_spans(concepts, [], [article], prior=lambda i: 0.0)
+    assert span.text.endswith("以故意伤害罪定罪处罚。")
+
+
 def test_a_question_printed_in_a_notice_is_not_its_own_answer(answerer: Answerer):
     # The 医保 Q&A notice prints "……能否退还2月份多缴的单位费款？" and then the answer.
     answer = answerer.ask("2月份已经交了职工医保费，减征的部分怎么退？需要单位自己申请吗？").answer

@@ -150,6 +150,8 @@ def best_spans(concepts: list[Concept], kinds: list[str], texts: list[str],
         if _INTRODUCES.search(span.rstrip("，,：:")):
             end = _sentence_end(text, end)
             span = text[start:end].strip()
+        end = _with_consequence(text, start, end)
+        span = text[start:end].strip()
         if "eligibility" not in kinds:
             start, span = _without_condition(text, start, end, kinds, given)
         else:
@@ -206,6 +208,23 @@ def _with_condition(text: str, start: int, end: int) -> tuple[int, str]:
     while before and joined(before[-1], first) and start - before[-1][0] < 80:
         first = before.pop()[0]
     return first, text[first:end].strip()
+
+
+def _with_consequence(text: str, start: int, end: int) -> int:
+    """Where a span ends once it says what follows from its condition: a span that
+    stops at ……的， (致使医务人员感染新型冠状病毒的) runs on, within its sentence, to the
+    clause that says what follows (以故意伤害罪定罪处罚)."""
+    last = clauses(text[start:end])[-1]
+    if not _CONDITION_END.search(text[start + last[0]:start + last[1]].strip()):
+        return end
+    for clause_start, clause_end in clauses(text[end:])[:MAX_CLAUSES - 1]:
+        if text[end - 1] in _SENTENCE_END or "\n" in text[end:end + clause_start + 1]:
+            break
+        clause = text[end + clause_start:end + clause_end]
+        end += clause_end
+        if _CONSEQUENCE.search(clause) and not _CONDITION_END.search(clause.rstrip("，,")):
+            break
+    return end
 
 
 def _asks(text: str, end: int) -> bool:
