@@ -49,6 +49,13 @@ def test_a_span_ending_in_its_condition_runs_on_to_what_follows():
     assert span.text.endswith("以故意伤害罪定罪处罚。")
 
 
+def test_a_question_naming_no_province_is_answered_by_the_national_rule(answerer: Answerer):
+    # 人社部发〔2020〕38号 五: Chongqing's 渝人社发〔2020〕6号 has its own 公益性岗位 rule in other words.
+    answer = answerer.ask("2020年新开发的临时性城镇公益性岗位最多能干多久？全日制岗位补贴最高多少？")
+    assert answer.citations[0].doc_number == "人社部发〔2020〕38号"
+    assert "在岗时间不超过6个月" in answer.answer
+
+
 def test_a_question_printed_in_a_notice_is_not_its_own_answer(answerer: Answerer):
     # The 医保 Q&A notice prints "……能否退还2月份多缴的单位费款？" and then the answer.
     answer = answerer.ask("2月份已经交了职工医保费，减征的部分怎么退？需要单位自己申请吗？").answer
