@@ -56,6 +56,13 @@ def test_a_question_naming_no_province_is_answered_by_the_national_rule(answerer
     assert "在岗时间不超过6个月" in answer.answer
 
 
+def test_a_registry_question_is_answered_by_the_cell_it_names(answerer: Answerer):
+    # 湘政办发〔2020〕19号's 公共服务事项目录, row 199: 失业保险金申领, 基本编码 002014008001.
+    answer = answerer.ask("湖南公共服务事项目录里失业保险金申领的基本编码是多少？")
+    assert answer.answer == "002014008001"
+    assert answer.citations[0].node_id.endswith("/t1/r199")
+
+
 def test_a_question_printed_in_a_notice_is_not_its_own_answer(answerer: Answerer):
     # The 医保 Q&A notice prints "……能否退还2月份多缴的单位费款？" and then the answer.
     answer = answerer.ask("2月份已经交了职工医保费，减征的部分怎么退？需要单位自己申请吗？").answer

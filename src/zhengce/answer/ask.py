@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import cache, cached_property
 from typing import Any
 
@@ -20,6 +20,7 @@ from zhengce.answer.select import (
     Concept,
     Span,
     best_spans,
+    cell_answer,
     covered,
     question_concepts,
     question_parts,
@@ -147,6 +148,8 @@ class Answerer:
             return Answer(question, "", True, reason=f"{NOT_FOUND}{outside}", nearest=nearest)
         spans = spans[:CITED]
         spans[0] = top = self._all_parts(text, top, hits[top.unit_index].text)
+        if hits[top.unit_index].kind == "row":
+            spans[0] = top = replace(top, text=cell_answer(text, hits[top.unit_index].text, top.text))
         citations = [self._citation(hits[s.unit_index], s.text, "answer" if n == 0 else "related")
                      for n, s in enumerate(spans)]
         return Answer(question, top.text, False, citations=citations)

@@ -289,6 +289,22 @@ def quote(text: str, ranges: list[tuple[int, int]]) -> str:
     return "……".join(without_marker(text[start:end].strip().rstrip("，,；;：:")) for start, end in pieces)
 
 
+def cell_answer(question: str, row: str, chosen: str) -> str:
+    """The answer a table row gives: the cells of the columns the question names
+    (基本编码 → 002014008001), else the chosen cell without its column name.
+
+    >>> cell_answer("失业保险金申领的基本编码是什么", "序号：199；事项名称：失业保险金申领；基本编码：002014008001",
+    ...             "事项名称：失业保险金申领")
+    '002014008001'
+    """
+    cells = [cell.split("：", 1) for cell in row.split("；") if "：" in cell]
+    asked = [value for column, value in cells if len(column) > 1 and column in question and value not in question]
+    if asked:
+        return "；".join(asked)
+    column, _, value = chosen.partition("：")
+    return value.strip() if value.strip() and any(column == name for name, _ in cells) else chosen
+
+
 def covered(concepts: list[Concept], text: str) -> float:
     """The weight of the concepts ``text`` expresses, by any of their words."""
     return sum(weight for words, weight in concepts if any(word in text for word in words))
