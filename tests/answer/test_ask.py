@@ -63,6 +63,15 @@ def test_a_registry_question_is_answered_by_the_cell_it_names(answerer: Answerer
     assert answer.citations[0].node_id.endswith("/t1/r199")
 
 
+def test_an_amount_is_quoted_with_its_cap():
+    # A Chongqing 稳就业 notice, 二（三）, as printed.
+    article = ("企业培训职业（工种）尚未纳入的，按照区县特色职业（工种）程序实施。缝纫工、贴条工等尚未纳入的当前急需"
+               "紧缺工种，按200元/人·天的标准给予补贴，最高不超过6000元/人。引导重点企业使用企业职工教育经费开展岗前培训。")
+    concepts = [(frozenset({"缝纫工"}), 6.0), (frozenset({"补贴"}), 1.0), (frozenset({"标准"}), 1.0)]
+    (span,) = best_spans(concepts, question_types("缝纫工培训补贴标准是多少？"), [article], prior=lambda i: 0.0)
+    assert span.text.endswith("按200元/人·天的标准给予补贴，最高不超过6000元/人。")
+
+
 def test_a_question_printed_in_a_notice_is_not_its_own_answer(answerer: Answerer):
     # The 医保 Q&A notice prints "……能否退还2月份多缴的单位费款？" and then the answer.
     answer = answerer.ask("2月份已经交了职工医保费，减征的部分怎么退？需要单位自己申请吗？").answer

@@ -151,6 +151,8 @@ def best_spans(concepts: list[Concept], kinds: list[str], texts: list[str],
             end = _sentence_end(text, end)
             span = text[start:end].strip()
         end = _with_consequence(text, start, end)
+        if "amount" in kinds:
+            end = _with_cap(text, end)
         span = text[start:end].strip()
         if "eligibility" not in kinds:
             start, span = _without_condition(text, start, end, kinds, given)
@@ -224,6 +226,20 @@ def _with_consequence(text: str, start: int, end: int) -> int:
         end += clause_end
         if _CONSEQUENCE.search(clause) and not _CONDITION_END.search(clause.rstrip("，,")):
             break
+    return end
+
+
+_CAP = re.compile(r"^(?:但|且|其中)?(?:最高|最多|最低|上限|下限|每人每[天月年]|累计)[^，。；]*?\d")
+
+
+def _with_cap(text: str, end: int) -> int:
+    """Where an amount's span ends once the cap that follows it is in: 按200元/人·天的
+    标准给予补贴，最高不超过6000元/人 is one answer to "补贴标准是多少"."""
+    if text[end - 1:end] not in "，,":
+        return end
+    following = clauses(text[end:])
+    if following and _CAP.search(text[end + following[0][0]:end + following[0][1]].strip()):
+        return end + following[0][1]
     return end
 
 
