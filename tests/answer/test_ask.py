@@ -72,6 +72,15 @@ def test_an_amount_is_quoted_with_its_cap():
     assert span.text.endswith("按200元/人·天的标准给予补贴，最高不超过6000元/人。")
 
 
+def test_an_amount_is_quoted_without_the_clauses_leading_up_to_it():
+    # 京政办发〔2020〕7号: the 服务券 clause repeats the question; the amount is what answers it.
+    article = ("依托市中小企业公共服务平台发放中小微企业服务券，受疫情影响严重的企业采购远程办公、视频会议、法律咨询、"
+               "在线检测、网络销售等指定服务产品的，对每家企业给予不超过合同额50%的补贴，最高额度不超过20万元。")
+    concepts = [(frozenset({"服务券"}), 5.0), (frozenset({"远程办公"}), 5.0), (frozenset({"补"}), 1.0)]
+    (span,) = best_spans(concepts, question_types("服务券买远程办公服务能补多少钱？"), [article], prior=lambda i: 0.0)
+    assert span.text == "对每家企业给予不超过合同额50%的补贴，最高额度不超过20万元。"
+
+
 def test_a_question_printed_in_a_notice_is_not_its_own_answer(answerer: Answerer):
     # The 医保 Q&A notice prints "……能否退还2月份多缴的单位费款？" and then the answer.
     answer = answerer.ask("2月份已经交了职工医保费，减征的部分怎么退？需要单位自己申请吗？").answer

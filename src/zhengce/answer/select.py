@@ -179,16 +179,19 @@ _CONDITION_START = re.compile(r"^(?:对于?|符合|凡|经|在|凡是|因)")
 
 def _without_condition(text: str, start: int, end: int, kinds: list[str],
                        given: frozenset[str]) -> tuple[int, str]:
-    """Drop the leading clauses that only say to whom or when (对……的，) while what
-    remains still answers: a question about an amount is answered by the clause
-    with the amount, not by the condition that repeats the question."""
+    """Drop the leading clauses that only say to whom or when (对……的，), or that lead
+    up to the figure or date asked for, while what remains still answers: a question
+    about an amount is answered by the clause with the amount, not by the condition
+    or subject that repeats the question."""
     parts = [(start + s, start + e) for s, e in clauses(text[start:end])]
     in_condition = False
     while len(parts) > 1:
         first = text[parts[0][0]:parts[0][1]].strip()
         rest = text[parts[1][0]:end].strip()
+        measured = [kind for kind in kinds if kind in ("amount", "deadline")]
         conditional = (_CONDITION_START.search(first) or _CONDITION_END.search(first.rstrip("，,"))
-                       or (in_condition and not _CONSEQUENCE.search(first)))
+                       or (in_condition and not _CONSEQUENCE.search(first))
+                       or (measured and _has_cue(rest, measured, given)))
         answers = (kinds and _has_cue(rest, kinds)) or _CONSEQUENCE.search(rest)
         if not (conditional and answers) or (kinds and _has_cue(first, kinds, given)) or figures(first) - given \
                 or len(rest) < MIN_ANSWER_CHARS:
