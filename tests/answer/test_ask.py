@@ -81,6 +81,12 @@ def test_an_amount_is_quoted_without_the_clauses_leading_up_to_it():
     assert span.text == "对每家企业给予不超过合同额50%的补贴，最高额度不超过20万元。"
 
 
+def test_a_question_about_papers_is_answered_with_the_list_of_papers(answerer: Answerer):
+    # 人社部发〔2020〕30号 二（二）: the 以工代训 application names its papers after the condition.
+    answer = answerer.ask("以工代训补贴申请时企业要向人社部门提供什么材料？").answer
+    assert "以工代训人员花名册、当月发放工资银行对账单" in answer
+
+
 def test_a_question_printed_in_a_notice_is_not_its_own_answer(answerer: Answerer):
     # The 医保 Q&A notice prints "……能否退还2月份多缴的单位费款？" and then the answer.
     answer = answerer.ask("2月份已经交了职工医保费，减征的部分怎么退？需要单位自己申请吗？").answer
@@ -118,6 +124,7 @@ def test_spoken_question_words_ask_what_written_ones_do():
     assert normalize("失业金啥时候能到账").text == "失业金什么时候能到账"
     assert question_types(normalize("补贴咋申请").text) == ["procedure"]
     assert question_types("钱到账后几天内要转给用工单位") == ["deadline"]
+    assert question_types("申请以工代训补贴要提交哪些材料？") == ["materials", "procedure"]
 
 
 def test_question_types():

@@ -44,9 +44,16 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                  re.compile(r"\d{4}年|\d{1,2}月|\d+个月|[一二三四五六七八九十]+个月|\d+日|之日起")),
     "eligibility": (re.compile(r"谁|哪些人|什么人|什么条件|符合|资格|能不能|可以.{0,6}吗|是否|能否|对象|范围"),
                     re.compile(r"对象|条件|符合|范围|人员|单位|企业|可以|可|应当|不得")),
+    "materials": (re.compile(r"材料|资料|(?:要|需要|需)?(?:交|提交|提供|带|准备)(?:哪些|什么)(?:东西|证明|证件)?"),
+                  re.compile(r"《[^》]{2,40}》|花名册|对账单|复印件|证明|报表|申请表|审批表|登记表|协议|营业执照|身份证|"
+                             r"社会保障卡|银行卡|承诺书")),
     "procedure": (re.compile(r"怎么|如何|去哪|哪里|在哪|流程|程序|手续|申请|办理|提交|材料"),
                   re.compile(r"申请|办理|提交|经办|网上|窗口|平台|审核|受理|材料|备案|报送")),
 }
+
+# Kinds whose answer is a definite thing in the text (a figure, a date, a list of
+# papers): a span that has it goes first, and the clauses leading up to it go.
+MEASURED = ("amount", "deadline", "materials")
 
 
 @dataclass(frozen=True)
@@ -159,7 +166,7 @@ def best_spans(concepts: list[Concept], kinds: list[str], texts: list[str],
         else:
             start, span = _with_condition(text, start, end)
         best_per_unit.append(Span(index, start, end, without_marker(span.rstrip("，,；;：:")), score))
-    measured = [kind for kind in kinds if kind in ("amount", "deadline")]
+    measured = [kind for kind in kinds if kind in MEASURED]
     ranked = sorted(best_per_unit,
                     key=lambda s: -(s.score + (ANSWERS_TYPE if _has_cue(s.text, measured, given) else 0.0)))
     return ranked[:limit]
@@ -188,7 +195,7 @@ def _without_condition(text: str, start: int, end: int, kinds: list[str],
     while len(parts) > 1:
         first = text[parts[0][0]:parts[0][1]].strip()
         rest = text[parts[1][0]:end].strip()
-        measured = [kind for kind in kinds if kind in ("amount", "deadline")]
+        measured = [kind for kind in kinds if kind in MEASURED]
         conditional = (_CONDITION_START.search(first) or _CONDITION_END.search(first.rstrip("，,"))
                        or (in_condition and not _CONSEQUENCE.search(first))
                        or (measured and _has_cue(rest, measured, given)))
