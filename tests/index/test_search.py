@@ -21,6 +21,7 @@ HIT_FIELDS = {"doc_id", "title", "doc_number", "article", "node_id", "text", "sn
     ("人社部发【2020】12 号", "人社部发〔2020〕12号"),       # 001
     ("湘人社规[2020]18号", "湘人社规〔2020〕18号"),          # 003 contents
     ("湘政办发〔2020〕19 号", "湘政办发〔2020〕19号"),       # 003 body
+    ("人社部明电2号文", "人社部明电〔2020〕2号"),            # no year: the corpus has one 人社部明电…2号
 ])
 def test_document_number_wins_outright(search_index: SearchIndex, typed: str, number: str):
     hits = search_index.search(typed, k=3)

@@ -71,6 +71,10 @@ _LOOSE_NUMBER = re.compile(
     rf"第?\s*(?P<num>\d{{1,4}})\s*号"
 )
 
+# A number typed without its year (人社部明电2号文): found when the corpus holds
+# exactly one document with that prefix and number.
+_YEARLESS_NUMBER = re.compile(r"(?P<prefix>[\u4e00-\u9fff]{2,16}?)\s*第?\s*(?P<num>\d{1,4})\s*号")
+
 
 class QueryError(ValueError):
     """A query that cannot be searched; the message tells the user why."""
@@ -118,7 +122,11 @@ def find_numbers(text: str, known: set[str]) -> list[str]:
     """Document numbers in ``text`` that the corpus holds, whatever the brackets.
 
     The words before a number are trimmed off until what remains is a known number,
-    so 查一下湘人社规〔2020〕18号 finds 湘人社规〔2020〕18号.
+    so 查一下湘人社规〔2020〕18号 finds 湘人社规〔2020〕18号; a number without its year
+    counts when only one document has that prefix and number.
+
+    >>> find_numbers("人社部明电2号文里的补贴执行到什么时候", {"人社部明电〔2020〕2号", "人社部发〔2020〕2号"})
+    ['人社部明电〔2020〕2号']
     """
     found: list[str] = []
     for match in _LOOSE_NUMBER.finditer(text):
@@ -128,6 +136,14 @@ def find_numbers(text: str, known: set[str]) -> list[str]:
             if candidate in known:
                 if candidate not in found:
                     found.append(candidate)
+                break
+    for match in _YEARLESS_NUMBER.finditer(_LOOSE_NUMBER.sub("", text)):
+        for start in range(len(match["prefix"]) - 1):
+            prefix, tail = match["prefix"][start:], f"〕{int(match['num'])}号"
+            candidates = [number for number in known if number.startswith(f"{prefix}〔") and number.endswith(tail)]
+            if len(candidates) == 1:
+                if candidates[0] not in found:
+                    found.append(candidates[0])
                 break
     return found
 
