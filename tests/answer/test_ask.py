@@ -87,6 +87,12 @@ def test_a_question_about_papers_is_answered_with_the_list_of_papers(answerer: A
     assert "以工代训人员花名册、当月发放工资银行对账单" in answer
 
 
+def test_spoken_filler_and_run_together_words_do_not_make_a_question_unanswerable(answerer: Answerer):
+    # 大学毕业 is 大学 + 毕业, both in the corpus; 都、还、没 say nothing about the topic.
+    answer = answerer.ask("大学毕业都三年了还没找到稳定工作，湖南灵活就业社保补贴还能申请吗？")
+    assert not answer.abstained and "高校毕业生" in answer.answer
+
+
 def test_a_question_printed_in_a_notice_is_not_its_own_answer(answerer: Answerer):
     # The 医保 Q&A notice prints "……能否退还2月份多缴的单位费款？" and then the answer.
     answer = answerer.ask("2月份已经交了职工医保费，减征的部分怎么退？需要单位自己申请吗？").answer

@@ -60,7 +60,8 @@ PLACES = (
 CORPUS_REGIONS = ("湖南", "重庆", "北京")
 _YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)(?:年|\s*年度)")
 # Words that say what is asked, not what it is about: they do not count as coverage.
-_QUESTION_WORDS = re.compile(r"多少|什么|怎么|如何|哪些|哪个|哪里|是否|能否|可以|吗|呢|时候|几")
+_QUESTION_WORDS = re.compile(r"多少|什么|怎么|如何|哪些|哪个|哪里|是否|能否|可以|吗|呢|时候|几|"
+                             r"[没还快又先就都也才再想让给被把会要该去来说做用过很太更已刚呀啊嘛了]")
 
 
 @dataclass
@@ -186,9 +187,12 @@ class Answerer:
         return found
 
     def _near_known(self, word: str) -> bool:
-        """A mistyped word (one character off), a short form of a known word (个体户 for
-        个体工商户), or a phrase around a known word (多长时间 around 长时间)."""
+        """A mistyped word (one character off), two known words run together (大学毕业),
+        a short form of a known word (个体户 for 个体工商户), or a phrase around a known
+        word (多长时间 around 长时间)."""
         if any(f"{word[:i]}?{word[i + 1:]}" in self.patterns for i in range(len(word))):
+            return True
+        if any(self.frequency[word[:i]] and self.frequency[word[i:]] for i in range(2, len(word) - 1)):
             return True
         if any(word[i:j] in self.frequency for i in range(len(word)) for j in range(i + 2, len(word) + 1)
                if (j - i) * 3 >= len(word) * 2):
