@@ -131,6 +131,7 @@ def test_spoken_question_words_ask_what_written_ones_do():
     assert question_types(normalize("补贴咋申请").text) == ["procedure"]
     assert question_types("钱到账后几天内要转给用工单位") == ["deadline"]
     assert question_types("申请以工代训补贴要提交哪些材料？") == ["materials", "procedure"]
+    assert question_types("春季网络招聘月什么时间举办？") == ["deadline"]
 
 
 def test_question_types():

@@ -40,7 +40,7 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                           r"补贴.{0,4}(?:多少|几)|(?:什么|哪些)(?:补助|补贴|待遇|优惠)|(?:怎么|如何)(?:减免|补)"),
                re.compile(r"(?<![\d.])(?!(?:19|20)\d\d\s*年)\d+(?:\.\d+)?\s*(?:%|‰|元|万元|亿元|倍|个月|年|天|人)|[一二三四五六七八九十百千万]+(?:元|倍|个月)")),
     "deadline": (re.compile(r"什么时候|何时|到几[月号]|截止|期限|多久|多长时间|几[个]?月|哪天|起止|从几月|几号|"
-                            r"几天|几日|几个工作日"),
+                            r"几天|几日|几个工作日|什么时间|哪几天|哪一天|几年"),
                  re.compile(r"\d{4}年|\d{1,2}月|\d+个月|[一二三四五六七八九十]+个月|\d+日|之日起")),
     "eligibility": (re.compile(r"谁|哪些人|什么人|什么条件|符合|资格|能不能|可以.{0,6}吗|是否|能否|对象|范围"),
                     re.compile(r"对象|条件|符合|范围|人员|单位|企业|可以|可|应当|不得")),
@@ -200,8 +200,8 @@ def _without_condition(text: str, start: int, end: int, kinds: list[str],
                        or (in_condition and not _CONSEQUENCE.search(first))
                        or (measured and _has_cue(rest, measured, given)))
         answers = (kinds and _has_cue(rest, kinds)) or _CONSEQUENCE.search(rest)
-        if not (conditional and answers) or (kinds and _has_cue(first, kinds, given)) or figures(first) - given \
-                or len(rest) < MIN_ANSWER_CHARS:
+        if not (conditional and answers) or (kinds and _has_cue(first, measured or kinds, given)) \
+                or figures(first) - given or len(rest) < MIN_ANSWER_CHARS:
             break
         parts, in_condition = parts[1:], True
     return parts[0][0], text[parts[0][0]:end].strip()
