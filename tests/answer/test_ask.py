@@ -93,6 +93,16 @@ def test_spoken_filler_and_run_together_words_do_not_make_a_question_unanswerabl
     assert not answer.abstained and "高校毕业生" in answer.answer
 
 
+def test_working_days_answer_a_deadline():
+    # 湘人社规〔2020〕13号 五, its last sentence as printed.
+    article = ("稳岗返还资金可由失业保险基金支出户直接拨付到实际用工单位账户，也可整体拨付到人力资源服务企业账户，"
+               "人力资源服务企业根据双方协议约定，应在资金到账5个工作日内拨付到实际用工单位。")
+    concepts = [(frozenset({"稳岗返还"}), 3.0), (frozenset({"用工单位"}), 3.0), (frozenset({"到账"}), 4.0)]
+    spans = best_spans(concepts, question_types("稳岗返还钱到账以后几天内要转给用工单位？"), [article],
+                       prior=lambda i: 0.0)
+    assert spans[0].text.startswith("应在资金到账5个工作日内")
+
+
 def test_a_question_printed_in_a_notice_is_not_its_own_answer(answerer: Answerer):
     # The 医保 Q&A notice prints "……能否退还2月份多缴的单位费款？" and then the answer.
     answer = answerer.ask("2月份已经交了职工医保费，减征的部分怎么退？需要单位自己申请吗？").answer
