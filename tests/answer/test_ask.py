@@ -103,6 +103,15 @@ def test_working_days_answer_a_deadline():
     assert spans[0].text.startswith("应在资金到账5个工作日内")
 
 
+def test_a_long_condition_is_left_out_even_before_a_short_answer():
+    # 湘人社规〔2020〕11号: the 艰苦边远地区 are listed county by county before the 8元.
+    article = ("对艰苦边远地区（桑植县、江华瑶族自治县、城步苗族自治县、麻阳苗族自治县、新晃侗族自治县、"
+               "通道侗族自治县、吉首市、泸溪县、凤凰县、花垣县、保靖县、古丈县、永顺县、龙山县）的退休人员，每人每月再增加基本养老金8元。")
+    concepts = [(frozenset({"凤凰县"}), 6.0), (frozenset({"艰苦边远地区"}), 5.0), (frozenset({"养老金"}), 2.0)]
+    (span,) = best_spans(concepts, question_types("凤凰县退休的养老金多给多少？"), [article], prior=lambda i: 0.0)
+    assert span.text == "每人每月再增加基本养老金8元。"
+
+
 def test_a_question_printed_in_a_notice_is_not_its_own_answer(answerer: Answerer):
     # The 医保 Q&A notice prints "……能否退还2月份多缴的单位费款？" and then the answer.
     answer = answerer.ask("2月份已经交了职工医保费，减征的部分怎么退？需要单位自己申请吗？").answer

@@ -180,8 +180,9 @@ ANSWERS_TYPE = 0.1
 
 
 # A consequence shorter than this (一律认定为工伤) is quoted with its condition: bare,
-# it does not say to whom it applies.
+# it does not say to whom it applies...
 MIN_ANSWER_CHARS = 16
+LONG_CONDITION = 30  # …but a condition longer than this (a list of counties) goes all the same
 _CONDITION_START = re.compile(r"^(?:对于?|符合|凡|经|在|凡是|因)")
 
 
@@ -202,7 +203,7 @@ def _without_condition(text: str, start: int, end: int, kinds: list[str],
                        or (measured and _has_cue(rest, measured, given)))
         answers = (kinds and _has_cue(rest, kinds)) or _CONSEQUENCE.search(rest)
         if not (conditional and answers) or (kinds and _has_cue(first, measured or kinds, given)) \
-                or figures(first) - given or len(rest) < MIN_ANSWER_CHARS:
+                or figures(first) - given or (len(rest) < MIN_ANSWER_CHARS and len(first) <= LONG_CONDITION):
             break
         parts, in_condition = parts[1:], True
     return parts[0][0], text[parts[0][0]:end].strip()
