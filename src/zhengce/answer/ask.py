@@ -244,7 +244,7 @@ def _outside_corpus(question: str, hit: Hit, hits: list[Hit]) -> str:
     return ""
 
 
-_ASKED_STANDARD = re.compile(r"([\u4e00-\u9fff]{2,5}?)月?标准[^，。？?]{0,8}多少")
+_ASKED_STANDARD = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:每人每月|每月|月)?标准[^，。？?]{0,8}多少")
 
 
 def _standard_not_stated(question: str, answer: str) -> str:
@@ -256,7 +256,7 @@ def _standard_not_stated(question: str, answer: str) -> str:
         return ""
     named = asked.group(1)
     for length in range(len(named), 2, -1):
-        if re.search(f"{named[-length:]}月?标准", answer):
+        if re.search(f"{named[-length:]}(?:月?标准|的[\\d.]+[%倍])", answer):
             return f"条文只以“{named[-length:]}标准”为基数，没有写出它的数额。"
     return ""
 
