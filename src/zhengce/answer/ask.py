@@ -122,15 +122,21 @@ class Answerer:
         text = normalize(question).text
         terms = self._concepts(text)
         asked_regions = [region for region in CORPUS_REGIONS if region in text]
-        national = [NATIONAL_PRIOR if not asked_regions and h.region == "全国" else 0.0 for h in hits]
-        spans = best_spans(terms, question_types(text), [h.text for h in hits],
-                           prior=lambda i: RANK_PRIOR / (i + 1) + national[i],
+        national_prior = [NATIONAL_PRIOR if not asked_regions and h.region == "全国" else 0.0 for h in hits]
+        kinds = question_types(text)
+        spans = best_spans(terms, kinds, [h.text for h in hits],
+                           prior=lambda i: RANK_PRIOR / (i + 1) + national_prior[i],
                            limit=len(hits), question=text, contexts=[self.contexts[h.node_id] for h in hits])
         if len(asked_regions) == 1:
-            spans = [s for s in spans if hits[s.unit_index].region in ("全国", asked_regions[0])]
-            spans.sort(key=lambda s: hits[s.unit_index].region != asked_regions[0])
+            region = asked_regions[0]
+            own = [s for s in spans if hits[s.unit_index].region == region]
+            national = [s for s in spans if hits[s.unit_index].region == "全国"]
+            # A figure for one province comes from its own documents: a national rule
+            # gives the frame (不高于当地标准), not the province's figure.
+            spans = own if "amount" in kinds else own + national
             if not spans:
-                reason = f"{NOT_FOUND}最相关的条文不是{asked_regions[0]}或国家的规定。"
+                reason = f"{NOT_FOUND}资料中没有{region}的相应规定。" if "amount" in kinds else \
+                    f"{NOT_FOUND}最相关的条文不是{region}或国家的规定。"
                 return Answer(question, "", True, reason=reason, nearest=nearest)
         if not spans:
             return Answer(question, "", True, reason=NOT_FOUND, nearest=nearest)
