@@ -359,6 +359,8 @@ def _print_answer(answer: Answer) -> None:
                 console.print(f"  · {doc['title']} {doc['doc_number'] or ''}", highlight=False)
         return
     console.print(f"[bold]答：[/]“{answer.answer}”", highlight=False)
+    for note in answer.notes:
+        console.print(note, style="italic", highlight=False)
     for number, citation in enumerate(answer.citations, 1):
         source = citation.source
         console.print(f"[{number}] {citation.title} {citation.doc_number or ''} {citation.article}"

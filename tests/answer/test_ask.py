@@ -112,6 +112,12 @@ def test_a_long_condition_is_left_out_even_before_a_short_answer():
     assert span.text == "每人每月再增加基本养老金8元。"
 
 
+def test_a_province_answered_by_a_national_rule_is_told_so(answerer: Answerer):
+    answer = answerer.ask("湖南的医护人员因履行职责感染新冠肺炎，能认定工伤吗？")
+    assert not answer.abstained and answer.citations[0].doc_number == "人社部函〔2020〕11号"
+    assert answer.notes == ["资料中没有湖南的专门规定，以下是国家层面的规定。"]
+
+
 def test_a_question_printed_in_a_notice_is_not_its_own_answer(answerer: Answerer):
     # The 医保 Q&A notice prints "……能否退还2月份多缴的单位费款？" and then the answer.
     answer = answerer.ask("2月份已经交了职工医保费，减征的部分怎么退？需要单位自己申请吗？").answer

@@ -159,7 +159,9 @@ class Answerer:
             spans[0] = top = replace(top, text=cell_answer(text, hits[top.unit_index].text, top.text))
         citations = [self._citation(hits[s.unit_index], s.text, "answer" if n == 0 else "related")
                      for n, s in enumerate(spans)]
-        return Answer(question, top.text, False, citations=citations)
+        national_for_province = len(asked_regions) == 1 and hits[top.unit_index].region == "全国"
+        notes = [f"资料中没有{asked_regions[0]}的专门规定，以下是国家层面的规定。"] if national_for_province else []
+        return Answer(question, top.text, False, citations=citations, notes=notes)
 
     def _concepts(self, text: str) -> list[Concept]:
         words = [t for t in tokens(without_numbers(text)) if not _QUESTION_WORDS.fullmatch(t)]
