@@ -118,6 +118,12 @@ def test_a_province_answered_by_a_national_rule_is_told_so(answerer: Answerer):
     assert answer.notes == ["资料中没有湖南的专门规定，以下是国家层面的规定。"]
 
 
+def test_a_city_of_a_corpus_province_is_that_province(answerer: Answerer):
+    # 长沙 is in Hunan: 湘人社规〔2020〕1号 附件 第六条 answers, it is not "another place".
+    answer = answerer.ask("我留学回来在长沙办了家公司，申报留学人员来湘创业支持培育项目，注册资金有什么要求？")
+    assert answer.answer.startswith("企业注册资金现金资产不低于50万元人民币")
+
+
 def test_a_question_printed_in_a_notice_is_not_its_own_answer(answerer: Answerer):
     # The 医保 Q&A notice prints "……能否退还2月份多缴的单位费款？" and then the answer.
     answer = answerer.ask("2月份已经交了职工医保费，减征的部分怎么退？需要单位自己申请吗？").answer
@@ -193,6 +199,7 @@ def test_every_quote_is_in_its_cited_article(answerer: Answerer, store, question
 @pytest.mark.parametrize("question", [
     # Sick pay is "不得低于北京市最低工资标准的80%": the standard itself is set outside these documents.
     "北京市的最低工资标准是多少？",
+    "株洲的最低工资标准现在是每月多少钱？",  # 株洲 is in Hunan; no document states its minimum wage
     # The national 5% (人社部发〔2020〕22号) is not Chongqing's figure, and no Chongqing document gives one.
     "重庆市今年退休人员基本养老金涨了多少？",
     "广东省2020年失业保险金标准提高到最低工资标准的多少？",   # another province

@@ -51,13 +51,24 @@ NOT_FOUND = "资料中未找到能回答这个问题的条文。"
 PLACES = (
     "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南",
     "湖北", "广东", "广西", "海南", "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "天津",
-    "深圳", "广州", "杭州", "南京", "成都", "武汉", "西安", "苏州", "厦门", "青岛", "大连", "宁波", "长沙", "郑州",
+    "深圳", "广州", "杭州", "南京", "成都", "武汉", "西安", "苏州", "厦门", "青岛", "大连", "宁波", "郑州",
     "济南", "沈阳", "哈尔滨", "长春", "合肥", "福州", "南昌", "昆明", "贵阳", "南宁", "海口", "兰州", "西宁",
     "银川", "乌鲁木齐", "拉萨", "呼和浩特", "石家庄", "太原", "香港", "澳门", "台湾",
 )
 # The provinces the corpus holds besides the national documents: a question about
 # one of them is answered from its documents or the national ones, never another's.
 CORPUS_REGIONS = ("湖南", "重庆", "北京")
+# Cities and districts of those provinces: a question about 长沙 or 海淀 is a question
+# about Hunan or Beijing.
+PLACES_IN_REGION = {
+    "湖南": ("长沙", "株洲", "湘潭", "衡阳", "邵阳", "岳阳", "常德", "张家界", "益阳", "郴州", "永州", "怀化", "娄底",
+             "湘西", "吉首", "凤凰县"),
+    "重庆": ("渝中", "江北区", "沙坪坝", "九龙坡", "南岸区", "北碚", "渝北", "巴南", "万州", "涪陵", "黔江", "永川",
+             "江津", "合川", "长寿区", "綦江", "大足", "璧山", "铜梁", "潼南", "荣昌", "开州", "梁平", "武隆",
+             "两江新区"),
+    "北京": ("东城区", "西城区", "朝阳区", "海淀", "丰台", "石景山", "门头沟", "房山", "通州", "顺义", "昌平", "大兴",
+             "怀柔", "平谷", "密云", "延庆", "亦庄"),
+}
 _YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)(?:年|\s*年度)")
 # Words that say what is asked, not what it is about: they do not count as coverage.
 _QUESTION_WORDS = re.compile(r"多少|什么|怎么|如何|哪些|哪个|哪里|是否|能否|可以|吗|呢|时候|几|"
@@ -121,7 +132,8 @@ class Answerer:
             return Answer(question, "", True, reason=NOT_FOUND, nearest=nearest)
         text = normalize(question).text
         terms = self._concepts(text)
-        asked_regions = [region for region in CORPUS_REGIONS if region in text]
+        asked_regions = [region for region in CORPUS_REGIONS
+                         if region in text or any(place in text for place in PLACES_IN_REGION[region])]
         national_prior = [NATIONAL_PRIOR if not asked_regions and h.region == "全国" else 0.0 for h in hits]
         kinds = question_types(text)
         spans = best_spans(terms, kinds, [h.text for h in hits],
@@ -150,7 +162,7 @@ class Answerer:
         unknown = self.unknown_topics(text)
         if unknown and coverage < UNKNOWN_TOPIC_COVERAGE:
             outside = outside or f"资料中没有提到“{'、'.join(unknown)}”。"
-        outside = outside or _standard_not_stated(text, top.text)
+        outside = outside or _standard_not_stated(text, top.text, hits[top.unit_index].text)
         if outside or coverage < MIN_COVERAGE:
             return Answer(question, "", True, reason=f"{NOT_FOUND}{outside}", nearest=nearest)
         spans = spans[:CITED]
@@ -255,13 +267,23 @@ def _outside_corpus(question: str, hit: Hit, hits: list[Hit]) -> str:
 _ASKED_STANDARD = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:每人每月|每月|月)?标准[^，。？?]{0,8}多少")
 
 
-def _standard_not_stated(question: str, answer: str) -> str:
+def _standard_not_stated(question: str, answer: str, article: str) -> str:
     """Why the answer does not give the standard asked for, or "": an article that
-    only measures something against it (最低工资标准的80%, 按失业保险金标准) does not
-    say what the standard is (each city sets it, outside these documents)."""
+    does not name it (长沙最低工资标准, answered from a 遗属补助 article) or only
+    measures something against it (最低工资标准的80%, 按失业保险金标准) does not say
+    what the standard is (each city sets it, outside these documents)."""
     asked = _ASKED_STANDARD.search(question)
-    if not asked or "元" in answer:
+    if not asked:
         return ""
+    named = asked.group(1).rstrip("的")
+    words = [word for word in tokens(named) if len(word) > 1]
+    if words and not any(word in article for word in words):
+        return f"条文没有提到“{named}标准”。"
+    suffixes = [named[-length:] for length in range(len(named), 2, -1)]
+    for suffix in suffixes:
+        if "元" not in answer and re.search(f"{suffix}(?:月?标准|的[\\d.]+[%倍])", answer):
+            return f"条文只以“{suffix}标准”为基数，没有写出它的数额。"
+    return ""
     named = asked.group(1)
     for length in range(len(named), 2, -1):
         if re.search(f"{named[-length:]}(?:月?标准|的[\\d.]+[%倍])", answer):
