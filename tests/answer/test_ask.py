@@ -124,6 +124,13 @@ def test_a_city_of_a_corpus_province_is_that_province(answerer: Answerer):
     assert answer.answer.startswith("企业注册资金现金资产不低于50万元人民币")
 
 
+def test_a_word_of_the_story_before_a_question_is_not_its_topic(answerer: Answerer):
+    # 奶奶 is in no document, but the question is whether pensions may still be paid to a 存折.
+    answer = answerer.ask("我姥姥80多岁了，不会用社保卡，一直用存折领养老金，她还能继续用存折吗？")
+    assert not answer.abstained and "存折" in answer.answer
+    assert answerer.unknown_topics("我姥姥80多岁了") == ["姥姥"]
+
+
 def test_a_question_printed_in_a_notice_is_not_its_own_answer(answerer: Answerer):
     # The 医保 Q&A notice prints "……能否退还2月份多缴的单位费款？" and then the answer.
     answer = answerer.ask("2月份已经交了职工医保费，减征的部分怎么退？需要单位自己申请吗？").answer

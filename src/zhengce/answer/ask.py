@@ -19,6 +19,7 @@ from typing import Any
 from zhengce.answer.select import (
     Concept,
     Span,
+    asking_part,
     best_spans,
     cell_answer,
     covered,
@@ -159,7 +160,7 @@ class Answerer:
         top = spans[0]
         outside = _outside_corpus(text, hits[top.unit_index], hits)
         coverage = _coverage(terms, hits[top.unit_index])
-        unknown = self.unknown_topics(text)
+        unknown = self.unknown_topics(asking_part(text))
         if unknown and coverage < UNKNOWN_TOPIC_COVERAGE:
             outside = outside or f"资料中没有提到“{'、'.join(unknown)}”。"
         outside = outside or _standard_not_stated(text, top.text, hits[top.unit_index].text)
