@@ -126,9 +126,10 @@ def test_a_city_of_a_corpus_province_is_that_province(answerer: Answerer):
 
 def test_a_word_of_the_story_before_a_question_is_not_its_topic(answerer: Answerer):
     # 奶奶 is in no document, but the question is whether pensions may still be paid to a 存折.
-    answer = answerer.ask("我姥姥80多岁了，不会用社保卡，一直用存折领养老金，她还能继续用存折吗？")
+    answer = answerer.ask("我奶奶83岁了，不会用社保卡和手机，一直用存折领养老金，现在说全部要换成社保卡发，"
+                          "她还能继续用存折吗？")
     assert not answer.abstained and "存折" in answer.answer
-    assert answerer.unknown_topics("我姥姥80多岁了") == ["姥姥"]
+    assert answerer.unknown_topics("我奶奶83岁了") == ["奶奶"]
 
 
 def test_a_question_printed_in_a_notice_is_not_its_own_answer(answerer: Answerer):
