@@ -80,15 +80,18 @@ def question_types(question: str) -> list[str]:
 _ASKING = re.compile(r"多少|什么|怎么|如何|哪|是否|能否|能不能|吗|几|多久|谁")
 
 
+_STORY = re.compile(r"我|咱|俺|本人|自己")
+
+
 def asking_part(question: str) -> str:
-    """The clauses of a question that ask (……有没有照顾？), without the story told before
-    them (我是主治医师，疫情期间一直在发热门诊一线，).
+    """The clauses of a question that ask (……有没有照顾？), without the story the asker
+    tells about themselves (我是主治医师，疫情期间一直在发热门诊一线，).
 
     >>> asking_part("我奶奶83岁了，一直用存折领养老金，她还能继续用存折吗？")
-    '她还能继续用存折吗？'
+    '一直用存折领养老金，她还能继续用存折吗？'
     """
     parts = re.findall(r"[^，,。；;！!？?]+[，,。；;！!？?]?", question)
-    asking = [part for part in parts if _ASKING.search(part)]
+    asking = [part for part in parts if _ASKING.search(part) or not _STORY.search(part)]
     return "".join(asking) if asking else question
 
 
