@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from zhengce.answer.ask import Answerer, parse_question_line
-from zhengce.answer.select import best_spans, question_parts, question_types, quote
+from zhengce.answer.select import best_spans, question_concepts, question_parts, question_types, quote
 from zhengce.index.query import normalize
 
 
@@ -132,6 +132,11 @@ def test_a_word_of_the_story_before_a_question_is_not_its_topic(answerer: Answer
     assert answerer.unknown_topics("我奶奶83岁了") == ["奶奶"]
 
 
+def test_a_quoted_term_is_a_concept_of_its_own():
+    concepts = question_concepts(["持证", "渔民"], {}, "“持证兼业渔民”是怎么界定的", lambda word: 10, 1000)
+    assert (frozenset({"持证兼业渔民"}), 0.5 * max(weight for _, weight in concepts[:2])) in concepts
+
+
 def test_a_question_printed_in_a_notice_is_not_its_own_answer(answerer: Answerer):
     # The 医保 Q&A notice prints "……能否退还2月份多缴的单位费款？" and then the answer.
     answer = answerer.ask("2月份已经交了职工医保费，减征的部分怎么退？需要单位自己申请吗？").answer
@@ -171,6 +176,7 @@ def test_spoken_question_words_ask_what_written_ones_do():
     assert question_types("钱到账后几天内要转给用工单位") == ["deadline"]
     assert question_types("申请以工代训补贴要提交哪些材料？") == ["materials", "procedure"]
     assert question_types("春季网络招聘月什么时间举办？") == ["deadline"]
+    assert question_types("“持证兼业渔民”具体是怎么界定的？") == ["definition", "procedure"]
 
 
 def test_question_types():

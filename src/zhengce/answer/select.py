@@ -48,13 +48,15 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "materials": (re.compile(r"材料|资料|(?:要|需要|需)?(?:交|提交|提供|带|准备)(?:哪些|什么)(?:东西|证明|证件)?"),
                   re.compile(r"《[^》]{2,40}》|花名册|对账单|复印件|证明|报表|申请表|审批表|登记表|协议|营业执照|身份证|"
                              r"社会保障卡|银行卡|承诺书")),
+    "definition": (re.compile(r"是指|指的是|什么意思|怎么界定|如何界定|怎样界定|界定|定义|含义|指什么|指哪些|具体指"),
+                   re.compile(r"是指|指的是|界定为|定义为|包括|即")),
     "procedure": (re.compile(r"怎么|如何|去哪|哪里|在哪|流程|程序|手续|申请|办理|提交|材料"),
                   re.compile(r"申请|办理|提交|经办|网上|窗口|平台|审核|受理|材料|备案|报送")),
 }
 
 # Kinds whose answer is a definite thing in the text (a figure, a date, a list of
 # papers): a span that has it goes first, and the clauses leading up to it go.
-MEASURED = ("amount", "deadline", "materials")
+MEASURED = ("amount", "deadline", "materials", "definition")
 
 
 @dataclass(frozen=True)
@@ -384,7 +386,14 @@ def question_concepts(question_tokens: list[str], synonyms: dict[str, tuple[str,
     for token in dict.fromkeys(question_tokens):
         if token not in grouped and idf(token):
             concepts.append((frozenset({token}), idf(token)))
+    for quoted in re.findall(r"[“\"「]([^”\"」]{2,20})[”\"」]", question):
+        # A term the asker quotes is asked about as a whole: the article that has it
+        # whole answers, not one that has its words apart.
+        concepts.append((frozenset({quoted}), QUOTED_WEIGHT * max((w for _, w in concepts), default=1.0)))
     return concepts
+
+
+QUOTED_WEIGHT = 0.5  # of the heaviest word's weight (measured: 1.0 let the quoted name outweigh the question)
 
 
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|元|万元|亿元|倍|个月|月|年|日|天|人|岁)?"
