@@ -137,6 +137,12 @@ def test_a_quoted_term_is_a_concept_of_its_own():
     assert (frozenset({"持证兼业渔民"}), 0.5 * max(weight for _, weight in concepts[:2])) in concepts
 
 
+def test_a_bare_heading_is_not_an_answer(answerer: Answerer):
+    # 人社部函〔2020〕24号: the attachment's title 百日免费线上技能培训行动方案 names the subject only.
+    answer = answerer.ask("百日免费线上技能培训行动里说的“两目录一系统”是指什么？").answer
+    assert "培训评价机构、培训项目目录和补贴性培训实名制信息管理系统" in answer
+
+
 def test_a_question_printed_in_a_notice_is_not_its_own_answer(answerer: Answerer):
     # The 医保 Q&A notice prints "……能否退还2月份多缴的单位费款？" and then the answer.
     answer = answerer.ask("2月份已经交了职工医保费，减征的部分怎么退？需要单位自己申请吗？").answer

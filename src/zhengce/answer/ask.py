@@ -27,6 +27,7 @@ from zhengce.answer.select import (
     question_parts,
     question_types,
     quote,
+    without_marker,
 )
 from zhengce.index.hybrid import Hit, SearchIndex
 from zhengce.index.query import SYNONYMS, QueryError, normalize, without_numbers
@@ -137,7 +138,8 @@ class Answerer:
                          if region in text or any(place in text for place in PLACES_IN_REGION[region])]
         national_prior = [NATIONAL_PRIOR if not asked_regions and h.region == "全国" else 0.0 for h in hits]
         kinds = question_types(text)
-        spans = best_spans(_weighed_by_asking(terms, asking_part(text)), kinds, [h.text for h in hits],
+        spans = best_spans(_weighed_by_asking(terms, asking_part(text)), kinds,
+                           [("" if _bare_heading(h) else h.text) for h in hits],
                            prior=lambda i: RANK_PRIOR / (i + 1) + national_prior[i],
                            limit=len(hits), question=text, contexts=[self.contexts[h.node_id] for h in hits])
         if len(asked_regions) == 1:
@@ -245,6 +247,14 @@ def posseg():
     return jieba.posseg
 
 
+def _bare_heading(hit: Hit) -> bool:
+    """A unit that is only a heading or a title (七、工作要求; 2020年北京地区毕业生春季网络
+    招聘月活动): it names a subject and answers nothing."""
+    text = without_marker(hit.text.strip())
+    return hit.kind != "row" and len(text) <= BARE_HEADING_CHARS and not re.search(r"[，。；：,;:]", text)
+
+
+BARE_HEADING_CHARS = 30
 STORY_WEIGHT = 0.25  # measured on eval/ and the fresh sets: 0.5 and 1 (no story) did no better
 
 
