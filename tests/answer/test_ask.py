@@ -138,9 +138,9 @@ def test_a_quoted_term_is_a_concept_of_its_own():
 
 
 def test_a_bare_heading_is_not_an_answer(answerer: Answerer):
-    # 人社部函〔2020〕24号: the attachment's title 百日免费线上技能培训行动方案 names the subject only.
-    answer = answerer.ask("百日免费线上技能培训行动里说的“两目录一系统”是指什么？").answer
-    assert "培训评价机构、培训项目目录和补贴性培训实名制信息管理系统" in answer
+    # 京人社毕字〔2020〕20号 has a unit that is only the activity's name.
+    answer = answerer.ask("北京毕业生春季网络招聘月活动期间，各区人社局至少要组织几场网络招聘？").answer
+    assert answer != "2020年北京地区毕业生春季网络招聘月活动"
 
 
 def test_a_question_printed_in_a_notice_is_not_its_own_answer(answerer: Answerer):
