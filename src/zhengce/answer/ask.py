@@ -41,12 +41,14 @@ RANK_PRIOR = 0.15  # what the retrieval rank adds to a span: 0.15 for the first 
 # below UNKNOWN_TOPIC_COVERAGE a question naming a thing the corpus never mentions
 # (年终奖, 产假, 小客车) is about another topic. Both measured on eval/.
 MIN_COVERAGE = 0.33
+UNKNOWN_TOPIC_COVERAGE = 0.5
+# When the best span's article is below MIN_COVERAGE, a later span whose article
+# covers this much of the question answers instead of abstaining.
+FALLBACK_COVERAGE = 0.5
 # A question that names no province is, nearly always, about the national rule
 # (132 of 138 such questions in eval/ and two fresh sets): national articles get
 # this much on top of their rank, provincial copies of the same rule come after.
 NATIONAL_PRIOR = 0.2
-FALLBACK_COVERAGE = 0.5
-UNKNOWN_TOPIC_COVERAGE = 0.5
 NOT_FOUND = "资料中未找到能回答这个问题的条文。"
 # Places users ask about that the corpus may not cover; a question naming one is
 # answered only when the quoted article names it too.
@@ -143,15 +145,9 @@ class Answerer:
                            prior=lambda i: RANK_PRIOR / (i + 1) + national_prior[i],
                            limit=len(hits), question=text, contexts=[self.contexts[h.node_id] for h in hits])
         if len(asked_regions) == 1:
-            region = asked_regions[0]
-            own = [s for s in spans if hits[s.unit_index].region == region]
-            national = [s for s in spans if hits[s.unit_index].region == "全国"]
-            # A figure for one province comes from its own documents: a national rule
-            # gives the frame (不高于当地标准), not the province's figure.
-            spans = own if "amount" in kinds else own + national
+            spans = _for_region(spans, hits, asked_regions[0], kinds)
             if not spans:
-                reason = f"{NOT_FOUND}资料中没有{region}的相应规定。" if "amount" in kinds else \
-                    f"{NOT_FOUND}最相关的条文不是{region}或国家的规定。"
+                reason = f"{NOT_FOUND}资料中没有{asked_regions[0]}的相应规定。"
                 return Answer(question, "", True, reason=reason, nearest=nearest)
         if not spans:
             return Answer(question, "", True, reason=NOT_FOUND, nearest=nearest)
@@ -247,6 +243,15 @@ def posseg():
     return jieba.posseg
 
 
+def _for_region(spans: list[Span], hits: list[Hit], region: str, kinds: list[str]) -> list[Span]:
+    """The spans that may answer a question about one province: its own first, then
+    national ones, never another province's; for a figure only its own, because a
+    national rule gives the frame (不高于当地标准), not the province's figure."""
+    own = [s for s in spans if hits[s.unit_index].region == region]
+    national = [s for s in spans if hits[s.unit_index].region == "全国"]
+    return own if "amount" in kinds else own + national
+
+
 def _bare_heading(hit: Hit) -> bool:
     """A unit that is only a heading or a title (七、工作要求; 2020年北京地区毕业生春季网络
     招聘月活动): it names a subject and answers nothing."""
@@ -304,11 +309,6 @@ def _standard_not_stated(question: str, answer: str, article: str) -> str:
     for suffix in suffixes:
         if "元" not in answer and re.search(f"{suffix}(?:月?标准|的[\\d.]+[%倍])", answer):
             return f"条文只以“{suffix}标准”为基数，没有写出它的数额。"
-    return ""
-    named = asked.group(1)
-    for length in range(len(named), 2, -1):
-        if re.search(f"{named[-length:]}(?:月?标准|的[\\d.]+[%倍])", answer):
-            return f"条文只以“{named[-length:]}标准”为基数，没有写出它的数额。"
     return ""
 
 
