@@ -3,13 +3,15 @@
 An article is cut into clauses at the marks Chinese prose uses between them
 (。；！？ and ，：, not inside brackets); a candidate span is one to three
 consecutive clauses inside one sentence. Spans are scored by the rarer question
-words they contain (idf), by what the question asks for (an amount wants
-figures, a deadline wants dates, neither given by the question itself), by the
-rank of the unit they come from, and lose a little for every character, so that
-the answer is the clause, not the article. The best span then sheds a leading
-condition that only restates the question, or, for who-qualifies questions,
-takes in the condition before it; a question printed in a notice is never an
-answer.
+words they contain (idf; words found only in the article's title and headings
+count a quarter), by what the question asks for (an amount wants figures, a
+deadline dates, a papers question a list of papers, a definition 是指, none
+given by the question itself), by the rank of the unit they come from, and lose
+a little for every character, so that the answer is the clause, not the article.
+The best span then runs on past a condition that ends it (……的，) and takes in
+the cap after an amount; it sheds the leading condition or lead-up that only
+restates the question, or, for who-qualifies questions, takes in the condition
+before it. A question printed in a notice is never an answer.
 """
 
 from __future__ import annotations
@@ -210,11 +212,11 @@ def _without_condition(text: str, start: int, end: int, kinds: list[str],
     about an amount is answered by the clause with the amount, not by the condition
     or subject that repeats the question."""
     parts = [(start + s, start + e) for s, e in clauses(text[start:end])]
+    measured = [kind for kind in kinds if kind in MEASURED]
     in_condition = False
     while len(parts) > 1:
         first = text[parts[0][0]:parts[0][1]].strip()
         rest = text[parts[1][0]:end].strip()
-        measured = [kind for kind in kinds if kind in MEASURED]
         conditional = (_CONDITION_START.search(first) or _CONDITION_END.search(first.rstrip("，,"))
                        or (in_condition and not _CONSEQUENCE.search(first))
                        or (measured and _has_cue(rest, measured, given)))
