@@ -143,6 +143,11 @@ def test_a_bare_heading_is_not_an_answer(answerer: Answerer):
     assert answer != "2020年北京地区毕业生春季网络招聘月活动"
 
 
+def test_an_enumeration_of_figures_answers_with_the_item_asked_about(answerer: Answerer):
+    # 湘人社规〔2020〕23号: 特等每年21600元、一等每年16900元、二等甲级每年8450元……
+    assert answerer.ask("湖南事业单位老工伤人员一等伤残保健金现在一年是多少？").answer == "一等每年16900元"
+
+
 def test_a_question_printed_in_a_notice_is_not_its_own_answer(answerer: Answerer):
     # The 医保 Q&A notice prints "……能否退还2月份多缴的单位费款？" and then the answer.
     answer = answerer.ask("2月份已经交了职工医保费，减征的部分怎么退？需要单位自己申请吗？").answer

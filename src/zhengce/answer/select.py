@@ -185,6 +185,11 @@ def best_spans(concepts: list[Concept], kinds: list[str], texts: list[str],
             start, span = _without_condition(text, start, end, kinds, given)
         else:
             start, span = _with_condition(text, start, end)
+        figures_asked = [kind for kind in kinds if kind in ("amount", "deadline")]
+        every = re.search(r"各|分别|哪些|都是", question)
+        item = "" if every else _enumerated_item(span, concepts, figures_asked, given)
+        if item:
+            start, end, span = start + span.index(item), start + span.index(item) + len(item), item
         best_per_unit.append(Span(index, start, end, without_marker(span.rstrip("，,；;：:")), score))
     measured = [kind for kind in kinds if kind in MEASURED]
     ranked = sorted(best_per_unit,
@@ -272,6 +277,42 @@ def _with_cap(text: str, end: int) -> int:
     if following and _CAP.search(text[end + following[0][0]:end + following[0][1]].strip()):
         return end + following[0][1]
     return end
+
+
+ENUMERATION_ITEMS = 3
+
+
+def _enumerated_item(span: str, concepts: list[Concept], kinds: list[str], given: frozenset[str]) -> str:
+    """The one item of an enumeration of figures that the question names, or "":
+    特等每年21600元、一等每年16900元、二等甲级每年8450元…… answers "特等……一年多少钱"
+    with 特等每年21600元. Items without a figure belong to the figure after them
+    (独立学院、高职专科学校、技师学院20元/人 is one item); those before the first
+    figure are the enumeration's lead.
+
+    >>> _enumerated_item("保健金标准：特等每年21600元、一等每年16900元、二等甲级每年8450元",
+    ...                  [(frozenset({"特等"}), 5.0), (frozenset({"保健金"}), 3.0)], ["amount"], frozenset())
+    '特等每年21600元'
+    """
+    if not kinds or "分别" in span:
+        return ""
+    pieces = span.split("、")
+    pieces[0] = re.split(r"[：:，,（(]", pieces[0])[-1]
+    pieces[-1] = re.split(r"[，,；;。）)]", pieces[-1])[0]
+    items, pending = [], ""
+    for piece in pieces:
+        if _has_cue(piece, kinds, given):
+            items.append(pending + piece if pending and items else piece)
+            pending = ""
+        else:
+            pending = f"{pending}{piece}、" if pending or items else ""
+    if len(items) < ENUMERATION_ITEMS:
+        return ""
+    weights = [covered(concepts, item) for item in items]
+    best = max(weights)
+    if best == 0 or weights.count(best) > 1:
+        return ""
+    item = items[weights.index(best)]
+    return item if item in span else ""
 
 
 def _asks(text: str, end: int) -> bool:
