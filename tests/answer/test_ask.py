@@ -148,6 +148,15 @@ def test_an_enumeration_of_figures_answers_with_the_item_asked_about(answerer: A
     assert answerer.ask("湖南事业单位老工伤人员一等伤残保健金现在一年是多少？").answer == "一等每年16900元"
 
 
+def test_a_preamble_answers_which_document_but_not_what_it_provides(answerer: Answerer):
+    # 人社部发〔2020〕… 就业援助月: the opening paragraph names the campaign, 五（三） says how many posts.
+    answer = answerer.ask("2021年元旦春节期间的就业援助月活动，社区对有就业意愿的困难人员最少要推荐几个岗位？")
+    assert "提供至少3个适合的岗位" in answer.answer
+    # 湘人社发〔2020〕…: "决定对我省机关事业单位工作人员死亡后遗属生活困难补助费标准作如下调整" opens the notice.
+    answer = answerer.ask("湖南是哪个文件调整了机关事业单位工作人员去世后遗属生活困难补助费标准？")
+    assert answer.answer.startswith("决定对我省机关事业单位工作人员死亡后遗属生活困难补助费标准")
+
+
 def test_a_question_printed_in_a_notice_is_not_its_own_answer(answerer: Answerer):
     # The 医保 Q&A notice prints "……能否退还2月份多缴的单位费款？" and then the answer.
     answer = answerer.ask("2月份已经交了职工医保费，减征的部分怎么退？需要单位自己申请吗？").answer

@@ -49,6 +49,9 @@ FALLBACK_COVERAGE = 0.5
 # (132 of 138 such questions in eval/ and two fresh sets): national articles get
 # this much on top of their rank, provincial copies of the same rule come after.
 NATIONAL_PRIOR = 0.2
+# The opening paragraphs of a document with numbered articles (根据……，决定开展……)
+# restate its subject and answer little but which document it is: they lose this much.
+PREAMBLE_PENALTY = 0.2
 NOT_FOUND = "资料中未找到能回答这个问题的条文。"
 # Places users ask about that the corpus may not cover; a question naming one is
 # answered only when the quoted article names it too.
@@ -73,6 +76,8 @@ PLACES_IN_REGION = {
     "北京": ("东城区", "西城区", "朝阳区", "海淀", "丰台", "石景山", "门头沟", "房山", "通州", "顺义", "昌平", "大兴",
              "怀柔", "平谷", "密云", "延庆", "亦庄"),
 }
+_WHICH_DOCUMENT = re.compile(r"哪个文件|哪份文件|什么文件|哪个通知|哪个政策|哪个规定|依据什么|"
+                             r"哪个部门.{0,4}(?:发|出台|印发)")
 _YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)(?:年|\s*年度)")
 # Words that say what is asked, not what it is about: they do not count as coverage.
 _QUESTION_WORDS = re.compile(r"多少|什么|怎么|如何|哪些|哪个|哪里|是否|能否|可以|吗|呢|时候|几|干什么|干嘛|做什么|"
@@ -120,6 +125,7 @@ class Answerer:
             frequency.update(set(unit["tokens"].split()))
         self.frequency = frequency
         self.contexts = {unit["node_id"]: unit["context"] for unit in index.units}
+        self.numbered = {unit["doc_id"] for unit in index.units if unit["kind"] not in ("paragraph", "row")}
 
     def ask(self, question: str) -> Answer:
         """Answer one question (QueryError for an empty or over-long one)."""
@@ -138,7 +144,10 @@ class Answerer:
         terms = self._concepts(text)
         asked_regions = [region for region in CORPUS_REGIONS
                          if region in text or any(place in text for place in PLACES_IN_REGION[region])]
-        national_prior = [NATIONAL_PRIOR if not asked_regions and h.region == "全国" else 0.0 for h in hits]
+        national_prior = [(NATIONAL_PRIOR if not asked_regions and h.region == "全国" else 0.0)
+                          - (PREAMBLE_PENALTY if h.kind == "paragraph" and h.doc_id in self.numbered
+                             and not _WHICH_DOCUMENT.search(text) else 0.0)
+                          for h in hits]
         kinds = question_types(text)
         spans = best_spans(_weighed_by_asking(terms, asking_part(text)), kinds,
                            [("" if _bare_heading(h) else h.text) for h in hits],
