@@ -52,13 +52,16 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                              r"社会保障卡|银行卡|承诺书")),
     "definition": (re.compile(r"是指|指的是|什么意思|怎么界定|如何界定|怎样界定|界定|定义|含义|指什么|指哪些|具体指"),
                    re.compile(r"是指|指的是|界定为|定义为|包括|即")),
+    "responsible": (re.compile(r"由谁|谁来|谁负责|谁出|谁付|谁承担|谁审批|谁兜底|哪个部门|哪个单位|找谁|归谁|归哪个"),
+                    re.compile(r"由[^，。；]{1,24}(?:负责|解决|承担|支付|审批|审核|办理|组织|发放|列支|垫付|兜底|受理|认定)|"
+                               r"[^，。；]{0,12}(?:部门|机构|委员会|政府)负责")),
     "procedure": (re.compile(r"怎么|如何|去哪|哪里|在哪|流程|程序|手续|申请|办理|提交|材料"),
                   re.compile(r"申请|办理|提交|经办|网上|窗口|平台|审核|受理|材料|备案|报送")),
 }
 
 # Kinds whose answer is a definite thing in the text (a figure, a date, a list of
 # papers): a span that has it goes first, and the clauses leading up to it go.
-MEASURED = ("amount", "deadline", "materials", "definition")
+MEASURED = ("amount", "deadline", "materials", "definition", "responsible")
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,10 @@ def question_types(question: str) -> list[str]:
     >>> question_types("小微企业社保费减免到什么时候？")
     ['deadline']
     """
-    return [name for name, (asks, _) in QUESTION_TYPES.items() if asks.search(question)]
+    kinds = [name for name, (asks, _) in QUESTION_TYPES.items() if asks.search(question)]
+    # 由谁负责 asks for a party, not for who qualifies.
+    return [kind for kind in kinds if not (kind == "eligibility" and "responsible" in kinds
+                                           and not re.search(r"哪些人|什么人|条件|资格", question))]
 
 
 _ASKING = re.compile(r"多少|什么|怎么|如何|哪|是否|能否|能不能|吗|几|多久|谁")
