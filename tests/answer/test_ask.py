@@ -198,7 +198,7 @@ def test_spoken_question_words_ask_what_written_ones_do():
     assert question_types("春季网络招聘月什么时间举办？") == ["deadline"]
     assert question_types("“持证兼业渔民”具体是怎么界定的？") == ["definition", "procedure"]
     assert question_types("统筹基金的收支缺口由谁来兜底？") == ["responsible"]
-    assert question_types("谁可以申请一次性创业补贴？") == ["eligibility"]
+    assert question_types("谁可以申请一次性创业补贴？") == ["eligibility", "procedure"]
 
 
 def test_question_types():
