@@ -165,7 +165,7 @@ class Answerer:
             # whose article covers half of it answers instead.
             spans.sort(key=lambda s: _coverage(terms, hits[s.unit_index]) < FALLBACK_COVERAGE)
         top = spans[0]
-        outside = _outside_corpus(text, hits[top.unit_index], hits)
+        outside = _outside_corpus(asking_part(text), hits[top.unit_index], hits)
         coverage = _coverage(terms, hits[top.unit_index])
         unknown = self.unknown_topics(asking_part(text))
         if unknown and coverage < UNKNOWN_TOPIC_COVERAGE:

@@ -101,7 +101,7 @@ def asking_part(question: str) -> str:
     '一直用存折领养老金，她还能继续用存折吗？'
     """
     parts = re.findall(r"[^，,。；;！!？?]+[，,。；;！!？?]?", question)
-    asking = [part for part in parts if _ASKING.search(part) or not _STORY.search(part)]
+    asking = [part for part in parts[:-1] if not _STORY.search(part)] + parts[-1:]
     return "".join(asking) if asking else question
 
 
