@@ -157,6 +157,14 @@ def test_a_preamble_answers_which_document_but_not_what_it_provides(answerer: An
     assert answer.answer.startswith("决定对我省机关事业单位工作人员死亡后遗属生活困难补助费标准")
 
 
+def test_a_year_in_the_askers_story_is_not_the_period_asked_about(answerer: Answerer):
+    # 医保发〔2020〕6号 answers about arrears; 2019 is when the asker's unit fell behind.
+    answer = answerer.ask("我们单位2019年还欠着几个月的职工医保费没交，"
+                          "现在补缴的话，能不能也按阶段性减半征收的政策少交一半？")
+    assert not answer.abstained
+    assert answerer.ask("2023年失业保险稳岗返还政策中大型企业返还比例是多少？").abstained
+
+
 def test_a_question_printed_in_a_notice_is_not_its_own_answer(answerer: Answerer):
     # The 医保 Q&A notice prints "……能否退还2月份多缴的单位费款？" and then the answer.
     answer = answerer.ask("2月份已经交了职工医保费，减征的部分怎么退？需要单位自己申请吗？").answer
