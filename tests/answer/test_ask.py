@@ -165,6 +165,12 @@ def test_a_year_in_the_askers_story_is_not_the_period_asked_about(answerer: Answ
     assert answerer.ask("2023年失业保险稳岗返还政策中大型企业返还比例是多少？").abstained
 
 
+def test_everyday_words_for_employer_and_leaving_find_the_documents_words(answerer: Answerer):
+    # 公司 → 用人单位, 离职 → 解除劳动关系: 人社部发〔2020〕40号's 告知书 article.
+    answer = answerer.ask("我是公司HR，员工合同到期不续签办离职的时候，关于领失业金这块我们公司需要给员工什么东西吗？")
+    assert "《失业保险金申领告知书》交给失业人员" in answer.answer
+
+
 def test_a_question_printed_in_a_notice_is_not_its_own_answer(answerer: Answerer):
     # The 医保 Q&A notice prints "……能否退还2月份多缴的单位费款？" and then the answer.
     answer = answerer.ask("2月份已经交了职工医保费，减征的部分怎么退？需要单位自己申请吗？").answer
