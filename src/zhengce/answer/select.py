@@ -256,10 +256,17 @@ def _with_condition(text: str, start: int, end: int) -> tuple[int, str]:
 
 def _with_consequence(text: str, start: int, end: int) -> int:
     """Where a span ends once it says what follows from its condition: a span that
-    stops at ……的， (致使医务人员感染新型冠状病毒的) runs on, within its sentence, to the
-    clause that says what follows (以故意伤害罪定罪处罚)."""
+    stops at ……的， (致使医务人员感染新型冠状病毒的) or at a bare topic (对符合条件的农民工，)
+    runs on, within its sentence, to the clause that says what follows.
+
+    >>> text = "对符合创业担保贷款申请条件的农民工，按规定发放创业担保贷款并给予贴息。"
+    >>> text[:_with_consequence(text, 0, 18)]
+    '对符合创业担保贷款申请条件的农民工，按规定发放创业担保贷款并给予贴息。'
+    """
     last = clauses(text[start:end])[-1]
-    if not _CONDITION_END.search(text[start + last[0]:start + last[1]].strip()):
+    tail = text[start + last[0]:start + last[1]].strip()
+    topic_only = tail.startswith("对") and not _CONSEQUENCE.search(tail[1:])
+    if not (_CONDITION_END.search(tail) or topic_only):
         return end
     for clause_start, clause_end in clauses(text[end:])[:MAX_CLAUSES - 1]:
         if text[end - 1] in _SENTENCE_END or "\n" in text[end:end + clause_start + 1]:
