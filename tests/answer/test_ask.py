@@ -171,6 +171,13 @@ def test_everyday_words_for_employer_and_leaving_find_the_documents_words(answer
     assert "《失业保险金申领告知书》交给失业人员" in answer.answer
 
 
+def test_a_homophone_typo_is_not_an_unknown_topic(answerer: Answerer):
+    # 以工带训 for 以工代训 (jieba cuts it into 以/工带/训), 平审 for 评审.
+    assert answerer.unknown_topics("以工带训补贴标准，省里要在什么时间之前定下来？") == []
+    assert answerer.unknown_topics("公务员能参加档案专业人员职称平审吗？") == []
+    assert answerer.unknown_topics("湖南女职工的产假一共有多少天？") == ["产假"]
+
+
 def test_a_question_printed_in_a_notice_is_not_its_own_answer(answerer: Answerer):
     # The 医保 Q&A notice prints "……能否退还2月份多缴的单位费款？" and then the answer.
     answer = answerer.ask("2月份已经交了职工医保费，减征的部分怎么退？需要单位自己申请吗？").answer

@@ -16,6 +16,8 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import cache, cached_property
 from typing import Any
 
+from pypinyin import lazy_pinyin
+
 from zhengce.answer.select import (
     Concept,
     Span,
@@ -81,7 +83,7 @@ _WHICH_DOCUMENT = re.compile(r"哪个文件|哪份文件|什么文件|哪个通�
 _YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)(?:年|\s*年度)")
 # Words that say what is asked, not what it is about: they do not count as coverage.
 _QUESTION_WORDS = re.compile(r"多少|什么|怎么|如何|哪些|哪个|哪里|是否|能否|可以|吗|呢|时候|几|干什么|干嘛|做什么|"
-                             r"[没还快又先就都也才再想让给被把会要该去来说做用过很太更已刚呀啊嘛了]")
+                             r"晚点|[没还快又先就都也才再想让给被把会要该去来说做用过很太更已刚呀啊嘛了]")
 
 
 @dataclass
@@ -210,15 +212,19 @@ class Answerer:
         found = []
         for word, flag in posseg().cut(question):
             if len(word) >= 2 and flag.startswith("n") and not flag.startswith(("nr", "ns", "nt")) \
+                    and not _QUESTION_WORDS.fullmatch(word) \
                     and not self.frequency[word] and not self._near_known(word):
                 found.append(word)
         return found
 
     def _near_known(self, word: str) -> bool:
-        """A mistyped word (one character off), two known words run together (大学毕业),
+        """A mistyped word (sounding like a known one, or for longer words one character
+        off), two known words run together (大学毕业),
         a short form of a known word (个体户 for 个体工商户), or a phrase around a known
         word (多长时间 around 长时间)."""
-        if any(f"{word[:i]}?{word[i + 1:]}" in self.patterns for i in range(len(word))):
+        if word in SYNONYMS or tuple(lazy_pinyin(word)) in self.sounds:
+            return True
+        if len(word) > 2 and any(f"{word[:i]}?{word[i + 1:]}" in self.patterns for i in range(len(word))):
             return True
         if any(self.frequency[word[:i]] and self.frequency[word[i:]] for i in range(2, len(word) - 1)):
             return True
@@ -231,6 +237,21 @@ class Answerer:
     @cached_property
     def long_tokens(self) -> list[str]:
         return [t for t in self.frequency if 3 <= len(t) <= 8]
+
+    @cached_property
+    def sounds(self) -> set[tuple[str, ...]]:
+        """How every corpus token of 2-4 characters is pronounced: Chinese typos are
+        mostly homophones (带训 for 代训, 平审 for 评审), while 产假 sounds like no word
+        of the corpus though it is one character from 年假."""
+        sounds = set()
+        for token in self.frequency:
+            if 2 <= len(token) <= 4:
+                syllables = tuple(lazy_pinyin(token))
+                # jieba cuts a mistyped term apart (以工带训 → 以/工带/训): its pieces
+                # sound like pieces of the term.
+                sounds.update(syllables[i:j] for i in range(len(syllables))
+                              for j in range(i + 2, len(syllables) + 1))
+        return sounds
 
     @cached_property
     def patterns(self) -> set[str]:
