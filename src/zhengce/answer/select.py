@@ -179,28 +179,36 @@ def best_spans(concepts: list[Concept], kinds: list[str], texts: list[str],
         start, end, span, score = max(scored, key=lambda item: item[3])
         follow = _follow_up(scored, end, kinds, given) if kinds and not _has_cue(span, kinds, given) else None
         if follow:
-            start, end, span = follow[0], follow[1], follow[2]
-        if _INTRODUCES.search(span.rstrip("，,：:")):
-            end = _sentence_end(text, end)
-            span = text[start:end].strip()
-        end = _with_consequence(text, start, end)
-        if "amount" in kinds:
-            end = _with_cap(text, end)
-        span = text[start:end].strip()
-        if "eligibility" not in kinds:
-            start, span = _without_condition(text, start, end, kinds, given)
-        else:
-            start, span = _with_condition(text, start, end)
-        figures_asked = [kind for kind in kinds if kind in ("amount", "deadline")]
-        every = re.search(r"各|分别|哪些|都是", question)
-        item = "" if every else _enumerated_item(span, concepts, figures_asked, given)
-        if item:
-            start, end, span = start + span.index(item), start + span.index(item) + len(item), item
+            start, end = follow[0], follow[1]
+        start, end, span = _shaped(text, start, end, concepts, kinds, question, given)
         best_per_unit.append(Span(index, start, end, without_marker(span.rstrip("，,；;：:")), score))
     measured = [kind for kind in kinds if kind in MEASURED]
     ranked = sorted(best_per_unit,
                     key=lambda s: -(s.score + (ANSWERS_TYPE if _has_cue(s.text, measured, given) else 0.0)))
     return ranked[:limit]
+
+
+def _shaped(text: str, start: int, end: int, concepts: list[Concept], kinds: list[str], question: str,
+            given: frozenset[str]) -> tuple[int, int, str]:
+    """The best span made into an answer: run on to what it introduces (是指, 包括)
+    and to what follows its condition, take in the cap after an amount, shed the
+    lead-up (or take in the condition of who qualifies), keep the one item of an
+    enumeration the question names."""
+    if _INTRODUCES.search(text[start:end].strip().rstrip("，,：:")):
+        end = _sentence_end(text, end)
+    end = _with_consequence(text, start, end)
+    if "amount" in kinds:
+        end = _with_cap(text, end)
+    if "eligibility" not in kinds:
+        start, span = _without_condition(text, start, end, kinds, given)
+    else:
+        start, span = _with_condition(text, start, end)
+    figures_asked = [kind for kind in kinds if kind in ("amount", "deadline")]
+    item = "" if re.search(r"各|分别|哪些|都是", question) else _enumerated_item(span, concepts, figures_asked, given)
+    if item:
+        start = start + span.index(item)
+        return start, start + len(item), item
+    return start, end, span
 
 
 FOLLOW_WINDOW = 40
