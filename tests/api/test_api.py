@@ -117,9 +117,9 @@ def test_ask_one_question(client: TestClient):
 
 
 def test_ask_a_batch_keeps_order_and_reports_bad_items(client: TestClient):
-    body = client.post("/api/ask", json={"questions": ["以工代训补贴标准是多少", "", "广东省稳岗返还怎么申请"]}).json()
-    answers = body["answers"]
-    assert [a["question"] for a in answers] == ["以工代训补贴标准是多少", "", "广东省稳岗返还怎么申请"]
+    questions = ["湖南以工代训补贴每人每月多少钱？", "", "广东省稳岗返还怎么申请"]
+    answers = client.post("/api/ask", json={"questions": questions}).json()["answers"]
+    assert [a["question"] for a in answers] == questions
     assert answers[0]["answer"]["answer"] and answers[1]["error"] and answers[2]["answer"]["abstained"]
 
 
