@@ -258,6 +258,7 @@ def test_every_quote_is_in_its_cited_article(answerer: Answerer, store, question
     "北京市的最低工资标准是多少？",
     "株洲的最低工资标准现在是每月多少钱？",  # 株洲 is in Hunan; no document states its minimum wage
     "重庆城乡居民医保个人缴费标准一年交多少钱？",  # the Chongqing articles on 医保 state no such figure
+    "重庆一线医务人员因公感染新冠肺炎，发放的救助金具体是多少钱？",  # 一线 is not a figure
     # The national 5% (人社部发〔2020〕22号) is not Chongqing's figure, and no Chongqing document gives one.
     "重庆市今年退休人员基本养老金涨了多少？",
     "广东省2020年失业保险金标准提高到最低工资标准的多少？",   # another province

@@ -83,7 +83,8 @@ _WHICH_DOCUMENT = re.compile(r"哪个文件|哪份文件|什么文件|哪个通�
 # A question that asks for a number (多少, 几成) is answered only by a span that
 # states one, in figures or in words (全额, 免收, 按……确定).
 _ASKS_NUMBER = re.compile(r"多少|几成|几倍|几[元块]")
-_STATES_AMOUNT = re.compile(r"\d|[一二三四五六七八九十两半]|全额|免|实际|按.{0,30}(?:确定|计算|标准)")
+_STATES_AMOUNT = re.compile(r"\d|[一二三四五六七八九十百千万两半]+(?:元|倍|个|成|年|月|天|日|次|人|岁|分之|项|档|级)|"
+                            r"全额|免|实际|一定(?:的|数额|比例)|按.{0,30}(?:确定|计算|标准)")
 _YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)(?:年|\s*年度)")
 # Words that say what is asked, not what it is about: they do not count as coverage.
 _QUESTION_WORDS = re.compile(r"多少|什么|怎么|如何|哪些|哪个|哪里|是否|能否|可以|吗|呢|时候|几|干什么|干嘛|做什么|"
