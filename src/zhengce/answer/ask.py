@@ -148,17 +148,19 @@ class Answerer:
         if not hits:
             return Answer(question, "", True, reason=NOT_FOUND, nearest=nearest)
         text = normalize(question).text
+        asking = asking_part(text)
         terms = self._concepts(text)
+        coverage = [_coverage(terms, hit) for hit in hits]
         asked_regions = [region for region in CORPUS_REGIONS
                          if region in text or any(place in text for place in PLACES_IN_REGION[region])]
-        national_prior = [(NATIONAL_PRIOR if not asked_regions and h.region == "全国" else 0.0)
-                          - (PREAMBLE_PENALTY if h.kind == "paragraph" and h.doc_id in self.numbered
-                             and not _WHICH_DOCUMENT.search(text) else 0.0)
-                          for h in hits]
+        article_prior = [(NATIONAL_PRIOR if not asked_regions and h.region == "全国" else 0.0)
+                         - (PREAMBLE_PENALTY if h.kind == "paragraph" and h.doc_id in self.numbered
+                            and not _WHICH_DOCUMENT.search(text) else 0.0)
+                         for h in hits]
         kinds = question_types(text)
-        spans = best_spans(_weighed_by_asking(terms, asking_part(text)), kinds,
+        spans = best_spans(_weighed_by_asking(terms, asking), kinds,
                            [("" if _bare_heading(h) else h.text) for h in hits],
-                           prior=lambda i: RANK_PRIOR / (i + 1) + national_prior[i],
+                           prior=lambda i: RANK_PRIOR / (i + 1) + article_prior[i],
                            limit=len(hits), question=text, contexts=[self.contexts[h.node_id] for h in hits])
         if len(asked_regions) == 1:
             spans = _for_region(spans, hits, asked_regions[0], kinds)
@@ -167,23 +169,21 @@ class Answerer:
                 return Answer(question, "", True, reason=reason, nearest=nearest)
         if not spans:
             return Answer(question, "", True, reason=NOT_FOUND, nearest=nearest)
-        if _coverage(terms, hits[spans[0].unit_index]) < MIN_COVERAGE:
+        if coverage[spans[0].unit_index] < MIN_COVERAGE:
             # The best span's article covers too little of the question; a later one
             # whose article covers half of it answers instead.
-            spans.sort(key=lambda s: _coverage(terms, hits[s.unit_index]) < FALLBACK_COVERAGE)
+            spans.sort(key=lambda s: coverage[s.unit_index] < FALLBACK_COVERAGE)
         top = spans[0]
-        outside = _outside_corpus(asking_part(text), hits[top.unit_index], hits)
-        coverage = _coverage(terms, hits[top.unit_index])
-        unknown = self.unknown_topics(asking_part(text))
-        if unknown and coverage < UNKNOWN_TOPIC_COVERAGE:
+        outside = _outside_corpus(asking, hits[top.unit_index], hits)
+        unknown = self.unknown_topics(asking)
+        if unknown and coverage[top.unit_index] < UNKNOWN_TOPIC_COVERAGE:
             outside = outside or f"资料中没有提到“{'、'.join(unknown)}”。"
         outside = outside or _standard_not_stated(text, top.text, hits[top.unit_index].text)
         if hits[top.unit_index].kind == "row":
             top = replace(top, text=cell_answer(text, hits[top.unit_index].text, top.text))
-        if not outside and "amount" in kinds and _ASKS_NUMBER.search(asking_part(text)) \
-                and not _STATES_AMOUNT.search(top.text):
+        if not outside and "amount" in kinds and _ASKS_NUMBER.search(asking) and not _STATES_AMOUNT.search(top.text):
             outside = "条文没有写出所问的数额。"
-        if outside or coverage < MIN_COVERAGE:
+        if outside or coverage[top.unit_index] < MIN_COVERAGE:
             return Answer(question, "", True, reason=f"{NOT_FOUND}{outside}", nearest=nearest)
         spans = spans[:CITED]
         if hits[top.unit_index].kind != "row":
