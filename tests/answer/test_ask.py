@@ -60,7 +60,7 @@ def test_a_registry_question_is_answered_by_the_cell_it_names(answerer: Answerer
     # 湘政办发〔2020〕19号's 公共服务事项目录, row 199: 失业保险金申领, 基本编码 002014008001.
     answer = answerer.ask("湖南公共服务事项目录里失业保险金申领的基本编码是多少？")
     assert answer.answer == "002014008001"
-    assert answer.citations[0].node_id.endswith("/t1/r199")
+    assert answer.citations[0].node_id.endswith("/t1/r199") and answer.citations[0].text == answer.answer
 
 
 def test_an_amount_is_quoted_with_its_cap():

@@ -180,7 +180,7 @@ class Answerer:
             outside = outside or f"资料中没有提到“{'、'.join(unknown)}”。"
         outside = outside or _standard_not_stated(text, top.text, hits[top.unit_index].text)
         if hits[top.unit_index].kind == "row":
-            top = replace(top, text=cell_answer(text, hits[top.unit_index].text, top.text))
+            spans[0] = top = replace(top, text=cell_answer(text, hits[top.unit_index].text, top.text))
         if not outside and "amount" in kinds and _ASKS_NUMBER.search(asking) and not _STATES_AMOUNT.search(top.text):
             outside = "条文没有写出所问的数额。"
         if outside or coverage[top.unit_index] < MIN_COVERAGE:
