@@ -20,6 +20,7 @@ from threadpoolctl import threadpool_limits
 from zhengce.index.embed import embed_queries, embed_query
 from zhengce.index.query import Query, QueryError, normalize
 from zhengce.index.tokenize import char_bigrams, tokens
+from zhengce.index.units import keyword_text
 from zhengce.store.db import IN_FORCE_STATUSES, Store
 
 Mode = Literal["hybrid", "keyword", "semantic"]
@@ -93,7 +94,8 @@ class SearchIndex:
         self.bigram_bm25: bm25s.BM25 | None = None
         if bigrams:
             self.bigram_bm25 = bm25s.BM25()
-            self.bigram_bm25.index([char_bigrams(_keyword_text(u)) or [""] for u in units], show_progress=False)
+            self.bigram_bm25.index([char_bigrams(keyword_text(u["kind"], u["context"], u["text"])) or [""]
+                                    for u in units], show_progress=False)
         self.doc_ids = list(documents)
         position = {doc_id: i for i, doc_id in enumerate(self.doc_ids)}
         self.unit_doc = np.array([position[u["doc_id"]] for u in units], dtype=np.int32)
@@ -216,12 +218,6 @@ def facet_counts(hits: list[Hit]) -> dict[str, dict[str, int]]:
             value = getattr(hit, facet) or "—"
             counts[facet][value] = counts[facet].get(value, 0) + 1
     return counts
-
-
-def _keyword_text(unit: dict[str, Any]) -> str:
-    """A unit's context and text; a table row without its table's caption (see Unit.keyword_text)."""
-    context = unit["context"].split("\n", 1)[0] if unit["kind"] == "row" else unit["context"]
-    return f"{context}\n{unit['text']}"
 
 
 def _passes(document: dict[str, Any], filters: Filters) -> bool:

@@ -34,16 +34,22 @@ class Unit:
 
     @property
     def keyword_text(self) -> str:
-        """What keyword search sees. A table row leaves out its table's caption: shared
-        by hundreds of rows, it would let every row outrank the article about the table."""
-        if self.kind == "row":
-            return f"{self.context.split(chr(10), 1)[0]}\n{self.text}"
-        return self.search_text
+        """What keyword search sees (see ``keyword_text``)."""
+        return keyword_text(self.kind, self.context, self.text)
 
     @property
     def key(self) -> str:
         """A hash of the searched text: the embedding cache key."""
         return hashlib.sha1(self.search_text.encode()).hexdigest()
+
+
+def keyword_text(kind: str, context: str, text: str) -> str:
+    """What keyword search sees of a unit: its context, then its text. A table row
+    leaves out its table's caption: shared by hundreds of rows, it would let every
+    row outrank the article about the table."""
+    if kind == "row":
+        context = context.split("\n", 1)[0]
+    return f"{context}\n{text}"
 
 
 def document_units(document: Document) -> list[Unit]:
