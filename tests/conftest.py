@@ -8,38 +8,40 @@ from pathlib import Path
 import pytest
 
 from zhengce.answer.ask import Answerer
-from zhengce.corpus.build import DEFAULT_RAW_DIR, load_corpus
+from zhengce.build import write_documents
+from zhengce.corpus.build import DEFAULT_RAW_DIR, CorpusReport, load_corpus
 from zhengce.corpus.model import Document
-from zhengce.index.build import DEFAULT_CACHE, corpus_units, index_rows
+from zhengce.index.build import DEFAULT_CACHE
 from zhengce.index.hybrid import SearchIndex
-from zhengce.relations import corpus_relations
-from zhengce.store.db import Store, write_knowledge_base
+from zhengce.store.db import Store
 
 RAW_DIR = DEFAULT_RAW_DIR
 
 
 @pytest.fixture(scope="session")
-def corpus() -> list[Document]:
-    documents, _ = load_corpus(RAW_DIR)
-    return documents
+def parsed_corpus() -> tuple[list[Document], CorpusReport]:
+    return load_corpus(RAW_DIR)
 
 
 @pytest.fixture(scope="session")
-def corpus_report():
-    return load_corpus(RAW_DIR)[1]
+def corpus(parsed_corpus: tuple[list[Document], CorpusReport]) -> list[Document]:
+    return parsed_corpus[0]
 
 
 @pytest.fixture(scope="session")
-def kb_path(tmp_path_factory: pytest.TempPathFactory, corpus: list[Document]) -> Path:
+def corpus_report(parsed_corpus: tuple[list[Document], CorpusReport]) -> CorpusReport:
+    return parsed_corpus[1]
+
+
+@pytest.fixture(scope="session")
+def kb_path(tmp_path_factory: pytest.TempPathFactory, parsed_corpus: tuple[list[Document], CorpusReport]) -> Path:
     """The whole corpus, indexed, with vectors from a copy of the shipped embedding
     cache (the copy, because a build prunes its cache and tests must not touch data/)."""
     folder = tmp_path_factory.mktemp("kb")
     cache = folder / "embeddings.sqlite"
     shutil.copy(DEFAULT_CACHE, cache)
-    relations = corpus_relations(corpus)
-    rows, _ = index_rows(corpus_units(corpus), cache)
     path = folder / "zhengce.db"
-    write_knowledge_base(path, corpus, {"raw_dir": str(RAW_DIR)}, rows, relations)
+    write_documents(path, *parsed_corpus, cache=cache, meta={"raw_dir": str(RAW_DIR)})
     return path
 
 

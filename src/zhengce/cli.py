@@ -13,24 +13,25 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
 from zhengce.answer.ask import Answer, Answerer, parse_question_line
 from zhengce.answer.generate import make_answerer
+from zhengce.build import Progress as BuildProgress
+from zhengce.build import build_knowledge_base
 from zhengce.calc.engine import RESULT_LABELS, CalculationError, Rule
 from zhengce.calc.rules import RULES
-from zhengce.corpus.build import DEFAULT_RAW_DIR, CorpusError, load_corpus, raw_files
+from zhengce.corpus.build import DEFAULT_RAW_DIR, CorpusError
 from zhengce.evaluation.answers import evaluate_answers
 from zhengce.evaluation.questions import DEFAULT_DIR as EVAL_DIR
 from zhengce.evaluation.questions import EvaluationError, Question, load_questions
 from zhengce.evaluation.search import MODES, evaluate_search
-from zhengce.index.build import DEFAULT_CACHE, corpus_units, index_rows
+from zhengce.index.build import DEFAULT_CACHE
 from zhengce.index.hybrid import MAX_K, Filters, Hit, SearchIndex
 from zhengce.index.query import QueryError
-from zhengce.relations import corpus_relations
-from zhengce.store.db import KnowledgeBaseError, KnowledgeBaseWriter, Store, resolve_path
+from zhengce.store.db import KnowledgeBaseError, Store, resolve_path
 
 app = typer.Typer(help="zhengce: search and read Chinese HR and social-security policy documents.",
                   no_args_is_help=True, pretty_exceptions_enable=False)
@@ -107,26 +108,28 @@ def build(
     path = resolve_path(State.db)
     started = time.perf_counter()
     try:
-        files = raw_files(raw)
-        with _progress() as progress, KnowledgeBaseWriter(path) as writer:
-            task = progress.add_task("Parsing sources", total=len(files))
-            documents, report = load_corpus(raw, progress=lambda name: progress.advance(task))
-            units = corpus_units(documents)
-            embed_task = progress.add_task("Embedding units", total=len(units), visible=vectors)
-            rows, embedded = index_rows(units, cache if vectors else None,
-                                        progress=lambda n: progress.advance(embed_task, n))
-            write_task = progress.add_task("Writing knowledge base", total=len(documents))
-            references, facts = corpus_relations(documents)
-            writer.write_documents(documents, progress=lambda n: progress.advance(write_task, n))
-            writer.write_units(rows)
-            writer.write_relations(references, facts)
-            writer.commit({"raw_dir": str(raw), "report": json.dumps(report.as_dict(), ensure_ascii=False),
-                           "embedded_now": str(embedded)})
+        with _progress() as progress:
+            result = build_knowledge_base(path, raw, cache if vectors else None, _progress_adapter(progress))
     except CorpusError as error:
         fail(str(error))
     console.print(f"Built {path} in {time.perf_counter() - started:.1f} s "
-                  f"({len(units)} units, {embedded} embedded now, the rest from the cache).")
-    _print_stats(Store(path).stats(), report.as_dict())
+                  f"({result.units} units, {result.embedded} embedded now, the rest from the cache).")
+    _print_stats(Store(path).stats(), result.report.as_dict())
+
+
+STAGES = {"parse": "Parsing sources", "read": "Reading files", "embed": "Embedding units",
+          "write": "Writing knowledge base"}
+
+
+def _progress_adapter(progress: Progress) -> BuildProgress:
+    """The build library's progress callback shown as one Rich bar per stage."""
+    tasks: dict[str, TaskID] = {}
+
+    def advance(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = progress.add_task(STAGES.get(stage, stage), total=total)
+        progress.advance(tasks[stage], done)
+    return advance
 
 
 def _progress() -> Progress:
