@@ -1,0 +1,88 @@
+"""Build the knowledge base and show what it holds."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from zhengce.build import Progress as BuildProgress
+from zhengce.build import build_knowledge_base
+from zhengce.cli.common import State, app, console, fail, open_store, print_json
+from zhengce.corpus.build import DEFAULT_RAW_DIR, CorpusError
+from zhengce.index.build import DEFAULT_CACHE
+from zhengce.store.db import Store, resolve_path
+
+
+@app.command()
+def build(
+    raw: Annotated[Path, typer.Option(help="Folder of raw compilation files.")] = DEFAULT_RAW_DIR,
+    vectors: Annotated[bool, typer.Option(help="Embed units for semantic search (cached by text hash).")] = True,
+    cache: Annotated[Path, typer.Option(help="Embedding cache file.")] = DEFAULT_CACHE,
+) -> None:
+    """Parse the raw compilations and write a new knowledge base (the old one stays until it is done)."""
+    path = resolve_path(State.db)
+    started = time.perf_counter()
+    try:
+        with _progress() as progress:
+            result = build_knowledge_base(path, raw, cache if vectors else None, _progress_adapter(progress))
+    except CorpusError as error:
+        fail(str(error))
+    console.print(f"Built {path} in {time.perf_counter() - started:.1f} s "
+                  f"({result.units} units, {result.embedded} embedded now, the rest from the cache).")
+    _print_stats(Store(path).stats(), result.report.as_dict())
+
+
+STAGES = {"parse": "Parsing sources", "read": "Reading files", "embed": "Embedding units",
+          "write": "Writing knowledge base"}
+
+
+def _progress_adapter(progress: Progress) -> BuildProgress:
+    """The build library's progress callback shown as one Rich bar per stage."""
+    tasks: dict[str, TaskID] = {}
+
+    def advance(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = progress.add_task(STAGES.get(stage, stage), total=total)
+        progress.advance(tasks[stage], done)
+    return advance
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=console, transient=False)
+
+
+@app.command()
+def stats(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """Show what the knowledge base holds."""
+    store = open_store()
+    figures = store.stats()
+    report = json.loads(store.meta().get("report", "{}"))
+    if as_json:
+        print_json({**figures, "build_report": report})
+    else:
+        _print_stats(figures, report)
+
+
+def _print_stats(figures: dict[str, Any], report: dict[str, Any]) -> None:
+    table = Table(title="Knowledge base", show_header=False)
+    table.add_row("documents", str(figures["documents"]))
+    for label in ("by_region", "by_section", "by_source"):
+        table.add_row(label.replace("_", " "), ", ".join(f"{k} {v}" for k, v in figures[label].items()))
+    table.add_row("merged duplicates", str(report.get("merged_duplicates", "?")))
+    table.add_row("documents with several sources", str(figures["with_several_sources"]))
+    table.add_row("without a document number", str(figures["without_number"]))
+    table.add_row("article nodes", str(figures["nodes"]))
+    table.add_row("tables (rows)", f"{figures['tables']} ({figures['table_rows']})")
+    table.add_row("search units (embedded)", f"{figures['units']} ({figures['embedded_units']})")
+    table.add_row("flags", ", ".join(f"{k} {v}" for k, v in figures["flags"].items()) or "none")
+    unplaced = report.get("unplaced", [])
+    table.add_row("unplaced line runs", "; ".join(
+        f"{u['file']}:{u['start_line']}-{u['end_line']}" for u in unplaced) or "none")
+    console.print(table)

@@ -1,0 +1,73 @@
+"""The `calc` commands: policy calculators with the article behind every figure."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from zhengce.calc.engine import RESULT_LABELS, CalculationError, Rule
+from zhengce.calc.rules import RULES
+from zhengce.cli.common import console, fail, parse_pairs, print_json, print_table
+
+calc_app = typer.Typer(help="Policy calculators: every figure with the article behind it.", no_args_is_help=True)
+
+
+def _rule(name: str) -> Rule:
+    if name not in RULES:
+        fail(f"No calculator {name!r}; there are: {', '.join(RULES)}.")
+    return RULES[name]
+
+
+@calc_app.command("list")
+def calc_list(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """The calculators: name, title, region, period."""
+    fields = ("name", "title", "region", "valid_from", "valid_to")
+    rules = [{k: rule.describe()[k] for k in fields} for rule in RULES.values()]
+    if as_json:
+        print_json(rules)
+        return
+    print_table(f"{len(rules)} calculators", ("name", "title", "region", "valid_from", "valid_to"),
+                [list(r.values()) for r in rules])
+
+
+@calc_app.command("show")
+def calc_show(name: Annotated[str, typer.Argument(help="Calculator name.")],
+              as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """A calculator's inputs, period and the articles it applies."""
+    rule = _rule(name)
+    description = rule.describe()
+    if as_json:
+        print_json(description)
+        return
+    console.print(f"[bold]{description['title']}[/]（{description['valid_from']}至{description['valid_to']}，"
+                  f"{description['region']}）", highlight=False)
+    for item in description["inputs"]:
+        console.print(f"  {item['name']}：{item['label']}", highlight=False)
+    for parameter in rule.parameters:
+        source = parameter.citation
+        console.print(f"  参数 {parameter.name} = {parameter.value}（{source.doc_number} {source.path}）",
+                      highlight=False)
+    for citation in description["citations"]:
+        console.print(f"  依据 {citation['doc_number']} {citation['node_id']}：“{citation['quote']}”", highlight=False)
+
+
+@calc_app.command("run")
+def calc_run(
+    name: Annotated[str, typer.Argument(help="Calculator name.")],
+    values: Annotated[list[str] | None, typer.Option("--set", help="KEY=VALUE; repeat for every input.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Compute, showing every step with the rule and the article behind it."""
+    try:
+        result = _rule(name).run(parse_pairs(values, "--set", "KEY=VALUE"))
+    except CalculationError as error:
+        fail(str(error))
+    if as_json:
+        print_json(result.as_dict())
+        return
+    summary = "；".join(f"{RESULT_LABELS.get(k, k)} {v}" for k, v in result.result.items())
+    console.print(f"[bold]结果[/]：{summary}", highlight=False)
+    for number, step in enumerate(result.steps, 1):
+        cited = f"（{step.citation.doc_number} {step.citation.path}：“{step.citation.quote}”）" if step.citation else ""
+        console.print(f"{number}. {step.text} → {step.value}{cited}", highlight=False)

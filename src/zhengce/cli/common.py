@@ -1,0 +1,80 @@
+"""What every command shares: the root app, the --db option, output helpers and errors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from zhengce.store.db import KnowledgeBaseError, Store
+
+app = typer.Typer(help="zhengce: search and read Chinese HR and social-security policy documents.",
+                  no_args_is_help=True, pretty_exceptions_enable=False)
+# Wide enough for Chinese tables when the output is not a terminal (pipes, CI logs).
+console = Console(width=None if sys.stdout.isatty() else 140)
+errors = Console(stderr=True)
+
+
+class State:
+    db: Path | None = None
+
+
+DbOption = Annotated[Path | None, typer.Option(help="Knowledge base file (default $ZHENGCE_DB or var/zhengce.db).")]
+
+
+@app.callback()
+def main(db: DbOption = None) -> None:
+    """Choose the knowledge base every command works on."""
+    State.db = db
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    errors.print(f"[bold red]Error:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def parse_pairs(items: list[str] | None, option: str, form: str) -> dict[str, str]:
+    """The NAME=VALUE items of a repeated option, refusing one without its "="."""
+    pairs = {}
+    for item in items or []:
+        key, separator, value = item.partition("=")
+        if not separator:
+            fail(f"{option} takes {form}, not {item!r}.")
+        pairs[key] = value
+    return pairs
+
+
+def open_store() -> Store:
+    try:
+        return Store(State.db)
+    except KnowledgeBaseError as error:
+        fail(str(error))
+
+
+def print_json(value: Any) -> None:
+    typer.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def print_table(title: str, columns: tuple[str, ...] | list[str], rows: list[list[str]]) -> None:
+    """A Rich table of plain rows: the one way every listing command prints."""
+    table = Table(title=title)
+    for column in columns:
+        table.add_column(column or "—")
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
+
+
+
+def parse_date(text: str, option: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        fail(f"{option} takes a date written YYYY-MM-DD, not {text!r}.")
+

@@ -1,0 +1,108 @@
+"""The `docs` commands: list, read, graph and validity of documents."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from zhengce.cli.common import console, fail, open_store, parse_date, print_json, print_table
+
+docs_app = typer.Typer(help="List and read documents.", no_args_is_help=True)
+
+
+@docs_app.command("list")
+def docs_list(
+    region: Annotated[str | None, typer.Option(help="全国, 湖南, 重庆 or 北京.")] = None,
+    section: Annotated[str | None, typer.Option(help="综合, 就业, 社会保险, 人才人事, 劳动关系, 产业园.")] = None,
+    year: Annotated[int | None, typer.Option(help="Year of issue.")] = None,
+    doc_type: Annotated[str | None, typer.Option("--type", help="通知, 意见, 办法, 法律, ...")] = None,
+    valid_on: Annotated[str | None, typer.Option(help="Only documents in force on YYYY-MM-DD.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List documents, filtered by region, section, year, type or validity on a date."""
+    documents = open_store().list_documents(region=region, section=section, year=year, doc_type=doc_type,
+                                            valid_on=parse_date(valid_on, "--valid-on") if valid_on else None)
+    if as_json:
+        print_json(documents)
+        return
+    print_table(f"{len(documents)} documents", ("id", "文号", "标题", "地区", "类别", "日期"),
+                [[d["id"], d["doc_number"] or "—", d["title"], d["region"], d["section"] or "—", d["date"] or "—"]
+                 for d in documents])
+
+
+@docs_app.command("show")
+def docs_show(
+    key: Annotated[str, typer.Argument(metavar="ID_OR_DOC_NUMBER", help="Document id, number or title.")],
+    on: Annotated[str | None, typer.Option(help="Validity on YYYY-MM-DD (default today).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show one document: metadata, validity, sources, flags and text."""
+    document = open_store().get_document(key, on=parse_date(on, "--on") if on else None)
+    if document is None:
+        fail(f"No document with id, number or title {key!r}. Try `zhengce docs list`.")
+    if as_json:
+        print_json(document)
+        return
+    console.print(f"[bold]{document['title']}[/]", highlight=False)
+    meta = Table(show_header=False, box=None)
+    for label, value in (("id", document["id"]), ("文号", document["doc_number"] or "（无）"),
+                         ("发文机关", "、".join(document["issuers"]) or "—"), ("日期", document["date"] or "—"),
+                         ("地区", document["region"]), ("类别", document["section"] or "—"),
+                         ("文种", document["doc_type"]),
+                         ("来源", "; ".join(f"{s['file']}:{s['start_line']}-{s['end_line']}"
+                                          for s in document["sources"]))):
+        meta.add_row(label, value)
+    console.print(meta)
+    validity = document["validity"]
+    console.print(f"[bold]{validity['status']}[/]（{validity['on']}）：{validity['reason']}", highlight=False)
+    if document["thread"]:
+        console.print("政策脉络：" + " → ".join(f"{d['doc_number'] or d['title']}（{d['date']}）"
+                                           for d in document["thread"]), highlight=False)
+    for flag in document["flags"]:
+        console.print(f"[yellow]⚠ {flag['reason']}[/]", highlight=False)
+    console.print()
+    console.print(document["text"], highlight=False)
+    for table_data in document["tables"]:
+        console.print(f"\n[bold]{table_data['name']}[/] ({len(table_data['rows'])} rows)", highlight=False)
+
+
+@docs_app.command("graph")
+def docs_graph(
+    key: Annotated[str, typer.Argument(metavar="ID_OR_DOC_NUMBER", help="Document id, number or title.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """What a document cites and what cites it, with the citing article."""
+    store = open_store()
+    doc_id = store.find_document_id(key)
+    if doc_id is None:
+        fail(f"No document with id, number or title {key!r}. Try `zhengce docs list`.")
+    graph = store.graph(doc_id)
+    if as_json:
+        print_json(graph)
+        return
+    for heading, items in (("引用", graph["cites"]), ("被引用", graph["cited_by"])):
+        console.print(f"[bold]{heading}（{len(items)}）[/]", highlight=False)
+        for item in items:
+            where = "" if item["doc_id"] else "（资料外）"
+            console.print(f"  {item['kind']:<8} {item['doc_number'] or ''} {item['title'] or ''}{where} "
+                          f"← {item['node_id'] or ''}", highlight=False)
+
+
+@docs_app.command("validity")
+def docs_validity(
+    key: Annotated[str, typer.Argument(metavar="ID_OR_DOC_NUMBER", help="A document in or outside the corpus.")],
+    on: Annotated[str | None, typer.Option(help="Date YYYY-MM-DD (default today).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Is a document in force on a date, and on what evidence (also for documents a clean-up list names)."""
+    validity = open_store().validity(key, parse_date(on, "--on") if on else date.today())
+    if validity is None:
+        fail(f"Nothing is known about {key!r}: it is not in the corpus and no document repeals or lists it.")
+    if as_json:
+        print_json(validity)
+        return
+    console.print(f"{validity['doc_number'] or key}：[bold]{validity['status']}[/]（{validity['on']}）"
+                  f"{validity['reason']}", highlight=False)

@@ -1,0 +1,72 @@
+"""The `eval` commands: measure search and answers on the team's question sets."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from zhengce.answer.generate import make_answerer
+from zhengce.cli.common import console, fail, open_store, print_json, print_table
+from zhengce.evaluation.answers import evaluate_answers
+from zhengce.evaluation.questions import DEFAULT_DIR as EVAL_DIR
+from zhengce.evaluation.questions import EvaluationError, Question, load_questions
+from zhengce.evaluation.search import MODES, evaluate_search
+from zhengce.index.hybrid import SearchIndex
+from zhengce.store.db import Store
+
+eval_app = typer.Typer(help="Measure search and answers on the team's question sets (eval/).", no_args_is_help=True)
+
+
+@eval_app.command("ask")
+def eval_ask(
+    folder: Annotated[Path, typer.Option(help="Folder of question files (*.jsonl).")] = EVAL_DIR,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """ROUGE-L, key figures, citation accuracy and abstention precision/recall of `ask` on the team's questions."""
+    store, questions = _questions(folder)
+    scores, _ = evaluate_answers(make_answerer(store, SearchIndex.load(store)), questions)
+    if as_json:
+        print_json(asdict(scores))
+        return
+    print_table(f"Answers on {scores.answerable} answerable and {scores.unanswerable} unanswerable questions",
+                ("measure", "value"), [[name.replace("_", " "), f"{value:.3f}" if isinstance(value, float)
+                                        else str(value)] for name, value in asdict(scores).items()])
+
+
+def _questions(folder: Path) -> tuple[Store, list[Question]]:
+    """The knowledge base and the evaluation questions resolved in it."""
+    store = open_store()
+    try:
+        return store, load_questions(store, folder)
+    except EvaluationError as error:
+        fail(str(error))
+
+
+@eval_app.command("search")
+def eval_search(
+    folder: Annotated[Path, typer.Option(help="Folder of question files (*.jsonl).")] = EVAL_DIR,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    misses: Annotated[bool, typer.Option(help="List the questions hybrid search misses in its top 5.")] = False,
+) -> None:
+    """Recall@1/5/10 and MRR of keyword-only, semantic-only and hybrid search on the team's questions."""
+    store, questions = _questions(folder)
+    index = SearchIndex.load(store)
+    modes = MODES if index.vectors is not None else ("keyword",)
+    scores, ranks = evaluate_search(index, questions, modes)
+    if as_json:
+        print_json([asdict(s) for s in scores])
+        return
+    print_table(f"Retrieval on {scores[0].questions} answerable questions",
+                ("mode", "Recall@1", "Recall@5", "Recall@10", "MRR"),
+                [[s.mode, f"{s.recall_at_1:.3f}", f"{s.recall_at_5:.3f}", f"{s.recall_at_10:.3f}", f"{s.mrr:.3f}"]
+                 for s in scores])
+    if index.vectors is None:
+        console.print("The knowledge base has no vectors (built with --no-vectors): keyword only.")
+    if misses:
+        answerable = [q for q in questions if q.answerable]
+        for question, rank in zip(answerable, ranks[modes[-1]], strict=True):
+            if rank is None or rank > 5:
+                console.print(f"{question.id} rank {rank}: {question.question}", highlight=False)

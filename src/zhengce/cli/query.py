@@ -1,0 +1,159 @@
+"""Query the knowledge base: `search` (keyword and semantic, fused) and `ask` (quoted answers with citations)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from typing import Annotated
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from zhengce.answer.ask import Answer, Answerer, parse_question_line
+from zhengce.answer.generate import make_answerer
+from zhengce.cli.common import app, console, fail, open_store, print_json
+from zhengce.index.hybrid import MAX_K, Filters, Hit, SearchIndex
+from zhengce.index.query import QueryError
+
+
+def _filters(region: str | None, section: str | None, doc_type: str | None, issuer: str | None,
+             date_from: str | None, date_to: str | None, valid_on: str | None) -> Filters:
+    try:
+        return Filters(region=region, section=section, doc_type=doc_type, issuer=issuer,
+                       date_from=date.fromisoformat(date_from) if date_from else None,
+                       date_to=date.fromisoformat(date_to) if date_to else None,
+                       valid_on=date.fromisoformat(valid_on) if valid_on else None)
+    except ValueError as error:
+        fail(f"Dates are written YYYY-MM-DD ({error}).")
+
+
+@app.command()
+def search(
+    query: Annotated[str | None, typer.Argument(help="Question, words or a document number.")] = None,
+    k: Annotated[int, typer.Option("-k", help="How many results (1-100).", min=1, max=MAX_K)] = 10,
+    region: Annotated[str | None, typer.Option(help="全国, 湖南, 重庆 or 北京.")] = None,
+    section: Annotated[str | None, typer.Option(help="综合, 就业, 社会保险, 人才人事, 劳动关系, 产业园.")] = None,
+    doc_type: Annotated[str | None, typer.Option("--type", help="通知, 意见, 办法, ...")] = None,
+    issuer: Annotated[str | None, typer.Option(help="Part of an issuing body's name.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Issued on or after YYYY-MM-DD.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Issued on or before YYYY-MM-DD.")] = None,
+    valid_on: Annotated[str | None, typer.Option(help="Only documents in force on YYYY-MM-DD.")] = None,
+    mode: Annotated[str, typer.Option(help="hybrid, keyword or semantic.")] = "hybrid",
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list, best first.")] = False,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="Read queries from stdin, one per line; "
+                                                        "write one JSON list per line.")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Show how the query is searched.")] = False,
+) -> None:
+    """Find the articles that answer a query: keyword and semantic search, fused."""
+    if mode not in ("hybrid", "keyword", "semantic"):
+        fail(f"--mode must be hybrid, keyword or semantic, not {mode!r}.")
+    filters = _filters(region, section, doc_type, issuer, date_from, date_to, valid_on)
+    if jsonl:
+        _search_lines(k, filters, mode)
+        return
+    if query is None:
+        fail("Give a query, or --jsonl to read queries from standard input.")
+    index = SearchIndex.load(open_store())
+    try:
+        hits = index.search(query, k=k, filters=filters, mode=mode)  # type: ignore[arg-type]
+        plan = index.plan(query, filters) if explain else None
+    except QueryError as error:
+        fail(str(error))
+    if as_json:
+        print_json({"plan": plan, "hits": [h.as_dict() for h in hits]} if plan else [h.as_dict() for h in hits])
+        return
+    if plan:
+        console.print(plan)
+    _print_hits(hits)
+
+
+def _search_lines(k: int, filters: Filters, mode: str) -> None:
+    """Batch mode: one query per input line, one JSON list (or error object) per output line."""
+    index = SearchIndex.load(open_store())
+    queries = [line.rstrip("\n") for line in sys.stdin]
+    for result in index.search_many(queries, k=k, filters=filters, mode=mode):  # type: ignore[arg-type]
+        if isinstance(result, QueryError):
+            typer.echo(json.dumps({"error": str(result)}, ensure_ascii=False))
+        else:
+            typer.echo(json.dumps([h.as_dict() for h in result], ensure_ascii=False))
+
+
+def _print_hits(hits: list[Hit]) -> None:
+    if not hits:
+        console.print("No results. Try fewer or other words, or remove a filter.")
+        return
+    table = Table(show_lines=True)
+    table.add_column("#", justify="right")
+    table.add_column("文件 · 条款", min_width=24, max_width=36)
+    table.add_column("内容", ratio=1)
+    for rank, hit in enumerate(hits, 1):
+        text = Text(hit.snippet)
+        text.highlight_words(hit.matched, style="bold yellow")
+        text.append(f"\n{hit.title}", style="dim")
+        where = f"{hit.doc_number or '（无文号）'}\n{hit.article}\n{hit.region} · {hit.date or '—'}"
+        table.add_row(str(rank), where, text)
+    console.print(table)
+
+
+@app.command()
+def ask(
+    question: Annotated[str | None, typer.Argument(help="A question in plain Chinese.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the answer as JSON.")] = False,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="Read questions from stdin (text or {\"question\": …} "
+                                                        "per line); write one JSON answer per line.")] = False,
+) -> None:
+    """Answer a question by quoting the documents, with citations; say so when they do not answer it."""
+    store = open_store()
+    answerer = make_answerer(store, SearchIndex.load(store))
+    if jsonl:
+        _ask_lines(answerer)
+        return
+    if question is None:
+        fail("Give a question, or --jsonl to read questions from standard input.")
+    try:
+        answer = answerer.ask(question)
+    except QueryError as error:
+        fail(str(error))
+    if as_json:
+        print_json(answer.as_dict())
+    else:
+        _print_answer(answer)
+
+
+def _ask_lines(answerer: Answerer) -> None:
+    """Batch mode: every input line gets exactly one output line, in order."""
+    lines = [line.rstrip("\n") for line in sys.stdin]
+    questions, problems = [], {}
+    for number, line in enumerate(lines):
+        question, problem = parse_question_line(line)
+        questions.append(question)
+        if problem:
+            problems[number] = problem
+    results = answerer.ask_many([q if n not in problems else "" for n, q in enumerate(questions)])
+    for number, (question, result) in enumerate(zip(questions, results, strict=True)):
+        if number in problems or isinstance(result, QueryError):
+            error = problems.get(number) or str(result)
+            typer.echo(json.dumps({"question": question, "error": error, "answer": "", "abstained": True,
+                                   "citations": []}, ensure_ascii=False))
+        else:
+            typer.echo(json.dumps(result.as_dict(), ensure_ascii=False))
+
+
+def _print_answer(answer: Answer) -> None:
+    if answer.abstained:
+        console.print(f"[bold]{answer.reason}[/]", highlight=False)
+        if answer.nearest:
+            console.print("最接近的文件：", highlight=False)
+            for doc in answer.nearest:
+                console.print(f"  · {doc['title']} {doc['doc_number'] or ''}", highlight=False)
+        return
+    console.print(f"[bold]答：[/]“{answer.answer}”", highlight=False)
+    for note in answer.notes:
+        console.print(note, style="italic", highlight=False)
+    for number, citation in enumerate(answer.citations, 1):
+        source = citation.source
+        console.print(f"[{number}] {citation.title} {citation.doc_number or ''} {citation.article}"
+                      f"（{source['file']} 第{source['start_line']}–{source['end_line']}行）", highlight=False)
+        console.print(f"    “{citation.text}”", style="dim", highlight=False)
