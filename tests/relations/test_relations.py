@@ -11,10 +11,10 @@ def test_cleanup_notice_repeals_from_its_date(store: Store):
     # 湘人社规〔2020〕18号 (2020年10月27日) 附件2 决定废止: 湘人社发 〔2018〕36号.
     before = store.validity("湘人社发〔2018〕36号", date(2020, 10, 26))
     after = store.validity("湘人社发〔2018〕36号", date(2020, 10, 27))
-    assert before["status"] == "有效" and after["status"] == "已废止"
+    assert before["status"] == "现行有效" and after["status"] == "已废止"
     assert "湘人社规〔2020〕18号" in after["reason"] and after["evidence"][0].endswith("/t2/r2")
     kept = store.validity("湘人社发〔2016〕48号", date(2021, 1, 1))  # 附件1 row 244
-    assert kept["status"] == "有效" and "确认继续有效" in kept["reason"]
+    assert kept["status"] == "现行有效" and "确认继续有效" in kept["reason"]
 
 
 def test_cleanup_lists_as_registries(store: Store):
@@ -66,22 +66,23 @@ def test_social_insurance_relief_thread(store: Store):
 
 def test_validity_of_phased_policies(store: Store):
     # 11号: 自2020年2月起 … 免征期限不超过5个月; 49号 (2020年6月22日) extends it to 2020年12月底.
-    assert store.validity("人社部发〔2020〕11号", date(2020, 4, 1))["status"] == "有效"
+    assert store.validity("人社部发〔2020〕11号", date(2020, 4, 1))["status"] == "现行有效"
     assert store.validity("人社部发〔2020〕11号", date(2020, 7, 1))["status"] == "已被修改"
-    assert store.validity("人社部发〔2020〕49号", date(2020, 12, 31))["status"] == "有效"
+    assert store.validity("人社部发〔2020〕49号", date(2020, 12, 31))["status"] == "现行有效"
     expired = store.validity("人社部发〔2020〕49号", date(2021, 1, 1))
     assert expired["status"] == "阶段性政策已到期" and "2020-12-31" in expired["reason"]
-    # 京房公积金发〔2020〕9号: 本通知执行至2020年6月30日.
-    assert store.validity("京房公积金发〔2020〕9号", date(2020, 7, 1))["status"] == "阶段性政策已到期"
+    # 京房公积金发〔2020〕9号 四: 本通知执行至2020年6月30日 (the whole notice ends: 失效).
+    assert store.validity("京房公积金发〔2020〕9号", date(2020, 7, 1))["status"] == "失效"
 
 
 def test_documents_in_force_on_a_date(store: Store):
     in_force = {d["doc_number"] for d in store.list_documents(valid_on=date(2021, 1, 1))}
-    assert "人社部发〔2020〕49号" not in in_force and "人社部发〔2020〕11号" in in_force
+    assert "人社部发〔2020〕49号" not in in_force and "人社部发〔2020〕11号" not in in_force
     assert "京房公积金发〔2020〕9号" not in in_force
+    assert "人社部发〔2020〕11号" in {d["doc_number"] for d in store.list_documents(valid_on=date(2020, 12, 31))}
 
 
 def test_show_carries_validity(store: Store):
     document = store.get_document("人社部发〔2020〕49号", on=date(2021, 1, 1))
     assert document["validity"]["status"] == "阶段性政策已到期"
-    assert document["validity"]["evidence"]
+    assert document["validity"]["evidence"] and document["validity"]["quotes"]

@@ -73,10 +73,24 @@ def test_ask_and_follow_a_citation(page: Page, base_url: str, shoot):
 
 
 def test_document_shows_validity_thread_and_citations(page: Page, base_url: str, shoot):
-    page.goto(base_url + "/documents/人社部发〔2020〕11号")
-    expect(page.locator(".validity .badge")).to_have_text("已被修改")
+    page.goto(base_url + "/documents/人社部发〔2020〕11号?on=2020-07-01")
+    expect(page.locator("section.validity > p .badge")).to_have_text("已被修改")
+    expect(page.locator("section.validity")).to_contain_text("2020-07-01 的效力状态")
     expect(page.locator(".thread")).to_contain_text("人社部发〔2020〕49号")
     expect(page.locator(".graph")).to_contain_text("引用本文件的")
+    shoot(page)
+
+
+def test_document_date_picker_and_item_statuses(page: Page, base_url: str, shoot):
+    # 渝府办发〔2020〕22号 附件 三/26: 免征期限不超过5个月 (to 2020-06); 二/23: 2020年年内.
+    page.goto(base_url + "/documents/渝府办发〔2020〕22号")
+    page.get_by_label("查看日期").fill("2020-07-01")
+    page.get_by_role("button", name="查看").click()
+    expect(page).to_have_url(re.compile(r"on=2020-07-01"))
+    expect(page.locator("section.validity > p .badge")).to_have_text("部分失效")
+    item = page.locator(r"[id='af0d01339a/附件/三/26'] .item-validity")
+    expect(item).to_contain_text("阶段性政策已到期")
+    expect(page.locator(r"[id='af0d01339a/附件/二/23'] .item-validity")).to_contain_text("现行有效")
     shoot(page)
 
 

@@ -5,12 +5,15 @@ Hits and citations are the core's own dataclasses, so the API cannot drift from 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from zhengce.answer.ask import Citation
 from zhengce.index.hybrid import Hit
+from zhengce.relations.level import LEVELS
+
+Level = Literal[LEVELS]  # type: ignore[valid-type]
 
 
 class Strict(BaseModel):
@@ -85,11 +88,41 @@ class DocumentSummaryOut(Strict):
     region: str
     section: str | None
     doc_type: str
+    level: str
     omitted: bool
     sources: list[SourceOut]
     flags: list[FlagOut]
     forwards: list[str]
     forwarded_by: list[str]
+
+
+class QuoteOut(Strict):
+    node_id: str
+    quote: str
+
+
+class ValidityOut(Strict):
+    """A status on a date (``on``), its reason, the clauses behind it, and the document's
+    start, last day in force and a note (an open end such as 至疫情解除之日止)."""
+
+    status: str
+    reason: str
+    evidence: list[str]
+    on: str
+    quotes: list[QuoteOut]
+    start: str | None
+    end: str | None
+    note: str | None
+
+
+class ItemValidityOut(ValidityOut):
+    node_id: str
+
+
+class DocumentValidityOut(ValidityOut):
+    doc_id: str | None
+    doc_number: str | None
+    items: list[ItemValidityOut]
 
 
 class ArticleOut(Strict):
@@ -101,6 +134,7 @@ class ArticleOut(Strict):
     text: str
     start_line: int
     end_line: int
+    validity: ItemValidityOut | None = Field(description="The article's own status when it has its own period")
 
 
 class TableOut(Strict):
@@ -112,13 +146,6 @@ class TableOut(Strict):
     end_line: int
     stated_total: int | None
     rows: list[list[str]]
-
-
-class ValidityOut(Strict):
-    status: str
-    reason: str
-    evidence: list[str]
-    on: str
 
 
 class DocumentOut(DocumentSummaryOut):

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
 from zhengce.cli.common import console, fail, open_store, parse_date, print_json, print_table
+from zhengce.relations.level import LEVELS
 
 docs_app = typer.Typer(help="List and read documents.", no_args_is_help=True)
 
@@ -19,18 +20,23 @@ def docs_list(
     section: Annotated[str | None, typer.Option(help="综合, 就业, 社会保险, 人才人事, 劳动关系, 产业园.")] = None,
     year: Annotated[int | None, typer.Option(help="Year of issue.")] = None,
     doc_type: Annotated[str | None, typer.Option("--type", help="通知, 意见, 办法, 法律, ...")] = None,
-    valid_on: Annotated[str | None, typer.Option(help="Only documents in force on YYYY-MM-DD.")] = None,
+    valid_on: Annotated[str | None, typer.Option(
+        help="Only documents in force on YYYY-MM-DD (现行有效, 已被修改, 部分失效).")] = None,
+    level: Annotated[str | None, typer.Option(help="效力级别: " + ", ".join(LEVELS) + ".")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """List documents, filtered by region, section, year, type or validity on a date."""
+    """List documents, filtered by region, section, year, type, 效力级别 or validity on a date."""
+    if level and level not in LEVELS:
+        fail(f"--level must be one of {'、'.join(LEVELS)}, not {level!r}.")
     documents = open_store().list_documents(region=region, section=section, year=year, doc_type=doc_type,
-                                            valid_on=parse_date(valid_on, "--valid-on") if valid_on else None)
+                                            valid_on=parse_date(valid_on, "--valid-on") if valid_on else None,
+                                            level=level)
     if as_json:
         print_json(documents)
         return
-    print_table(f"{len(documents)} documents", ("id", "文号", "标题", "地区", "类别", "日期"),
-                [[d["id"], d["doc_number"] or "—", d["title"], d["region"], d["section"] or "—", d["date"] or "—"]
-                 for d in documents])
+    print_table(f"{len(documents)} documents", ("id", "文号", "标题", "地区", "类别", "效力级别", "日期"),
+                [[d["id"], d["doc_number"] or "—", d["title"], d["region"], d["section"] or "—", d["level"],
+                  d["date"] or "—"] for d in documents])
 
 
 @docs_app.command("show")
@@ -51,13 +57,12 @@ def docs_show(
     for label, value in (("id", document["id"]), ("文号", document["doc_number"] or "（无）"),
                          ("发文机关", "、".join(document["issuers"]) or "—"), ("日期", document["date"] or "—"),
                          ("地区", document["region"]), ("类别", document["section"] or "—"),
-                         ("文种", document["doc_type"]),
+                         ("文种", document["doc_type"]), ("效力级别", document["level"]),
                          ("来源", "; ".join(f"{s['file']}:{s['start_line']}-{s['end_line']}"
                                           for s in document["sources"]))):
         meta.add_row(label, value)
     console.print(meta)
-    validity = document["validity"]
-    console.print(f"[bold]{validity['status']}[/]（{validity['on']}）：{validity['reason']}", highlight=False)
+    print_validity(document["validity"], [a["validity"] for a in document["articles"] if a["validity"]])
     if document["thread"]:
         console.print("政策脉络：" + " → ".join(f"{d['doc_number'] or d['title']}（{d['date']}）"
                                            for d in document["thread"]), highlight=False)
@@ -104,5 +109,21 @@ def docs_validity(
     if as_json:
         print_json(validity)
         return
-    console.print(f"{validity['doc_number'] or key}：[bold]{validity['status']}[/]（{validity['on']}）"
-                  f"{validity['reason']}", highlight=False)
+    console.print(f"{validity['doc_number'] or key}", highlight=False)
+    print_validity(validity, validity["items"])
+
+
+def print_validity(validity: dict[str, Any], items: list[dict[str, Any]]) -> None:
+    """The status on its date with its reason, dates, note and quoted clauses; then the
+    items that have their own period."""
+    console.print(f"[bold]{validity['status']}[/]（{validity['on']}）：{validity['reason']}", highlight=False)
+    dates = (("start", "施行 "), ("end", "最后有效日 "))
+    span = "，".join(f"{label}{validity[key]}" for key, label in dates if validity[key])
+    if span:
+        console.print(f"  {span}", highlight=False)
+    if validity["note"]:
+        console.print(f"  注：{validity['note']}", highlight=False)
+    for quote in validity["quotes"]:
+        console.print(f"  依据 {quote['node_id']}：“{quote['quote']}”", highlight=False)
+    for item in items:
+        console.print(f"  条款 {item['node_id']}：{item['status']}（{item['reason']}）", highlight=False)

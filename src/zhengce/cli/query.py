@@ -16,15 +16,18 @@ from zhengce.answer.generate import make_answerer
 from zhengce.cli.common import app, console, fail, open_store, print_json
 from zhengce.index.hybrid import MAX_K, Filters, Hit, SearchIndex
 from zhengce.index.query import QueryError
+from zhengce.relations.level import LEVELS
 
 
 def _filters(region: str | None, section: str | None, doc_type: str | None, issuer: str | None,
-             date_from: str | None, date_to: str | None, valid_on: str | None) -> Filters:
+             date_from: str | None, date_to: str | None, valid_on: str | None, level: str | None) -> Filters:
+    if level and level not in LEVELS:
+        fail(f"--level must be one of {'、'.join(LEVELS)}, not {level!r}.")
     try:
         return Filters(region=region, section=section, doc_type=doc_type, issuer=issuer,
                        date_from=date.fromisoformat(date_from) if date_from else None,
                        date_to=date.fromisoformat(date_to) if date_to else None,
-                       valid_on=date.fromisoformat(valid_on) if valid_on else None)
+                       valid_on=date.fromisoformat(valid_on) if valid_on else None, level=level)
     except ValueError as error:
         fail(f"Dates are written YYYY-MM-DD ({error}).")
 
@@ -39,7 +42,9 @@ def search(
     issuer: Annotated[str | None, typer.Option(help="Part of an issuing body's name.")] = None,
     date_from: Annotated[str | None, typer.Option("--from", help="Issued on or after YYYY-MM-DD.")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Issued on or before YYYY-MM-DD.")] = None,
-    valid_on: Annotated[str | None, typer.Option(help="Only documents in force on YYYY-MM-DD.")] = None,
+    valid_on: Annotated[str | None, typer.Option(
+        help="Only articles in force on YYYY-MM-DD (their document in force, their own period running).")] = None,
+    level: Annotated[str | None, typer.Option(help="效力级别: 部门规范性文件, 地方规范性文件, 解读, ...")] = None,
     mode: Annotated[str, typer.Option(help="hybrid, keyword or semantic.")] = "hybrid",
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list, best first.")] = False,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="Read queries from stdin, one per line; "
@@ -49,7 +54,7 @@ def search(
     """Find the articles that answer a query: keyword and semantic search, fused."""
     if mode not in ("hybrid", "keyword", "semantic"):
         fail(f"--mode must be hybrid, keyword or semantic, not {mode!r}.")
-    filters = _filters(region, section, doc_type, issuer, date_from, date_to, valid_on)
+    filters = _filters(region, section, doc_type, issuer, date_from, date_to, valid_on, level)
     if jsonl:
         _search_lines(k, filters, mode)
         return

@@ -21,7 +21,8 @@ from zhengce.index.embed import embed_queries, embed_query
 from zhengce.index.query import Query, QueryError, normalize
 from zhengce.index.tokenize import char_bigrams, tokens
 from zhengce.index.units import keyword_text
-from zhengce.store.db import IN_FORCE_STATUSES, Store
+from zhengce.relations.validity import covered
+from zhengce.store.db import Store
 
 Mode = Literal["hybrid", "keyword", "semantic"]
 RRF_K = 10  # measured on eval/: 10 beats 30 and 60 (MRR 0.839 vs 0.830, 0.824)
@@ -52,6 +53,7 @@ class Filters:
     date_from: date | None = None
     date_to: date | None = None
     valid_on: date | None = None
+    level: str | None = None
 
 
 @dataclass
@@ -105,9 +107,13 @@ class SearchIndex:
     def load(cls, store: Store) -> SearchIndex:
         documents = {d["id"]: d for d in store.list_documents()}
         index = cls(store.units(), documents, store.unit_vectors())
-        index.in_force = lambda on: {doc_id for doc_id, v in store.all_validity(on).items()
-                                     if v.status in IN_FORCE_STATUSES}
+        index.in_force = lambda on: {doc_id for doc_id, v in store.all_validity(on).items() if v.in_force}
+        index.expired_nodes = store.expired_nodes
         return index
+
+    def expired_nodes(self, on: date) -> set[str]:
+        """Articles whose own period has ended by ``on``; without validity evidence, none."""
+        return set()
 
     def in_force(self, on: date) -> set[str]:
         """Documents in force on ``on``; without validity evidence (a bare index), all."""
@@ -156,11 +162,16 @@ class SearchIndex:
         }
 
     def _mask(self, filters: Filters) -> np.ndarray:
-        """Which units the filters allow: decided per document, spread to its units."""
+        """Which units the filters allow: decided per document, spread to its units; on a
+        date, without the articles whose own period has ended."""
         in_force = self.in_force(filters.valid_on) if filters.valid_on else None
         allowed_docs = np.array([_passes(self.documents[doc_id], filters)
                                  and (in_force is None or doc_id in in_force) for doc_id in self.doc_ids])
-        return allowed_docs[self.unit_doc]
+        allowed = allowed_docs[self.unit_doc]
+        expired = self.expired_nodes(filters.valid_on) if filters.valid_on else set()
+        if expired:
+            allowed &= np.array([not covered(u["node_id"], expired) for u in self.units])
+        return allowed
 
     def _query_tokens(self, query: Query) -> list[str]:
         return tokens(" ".join([query.text, *query.expansions]))
@@ -226,6 +237,8 @@ def _passes(document: dict[str, Any], filters: Filters) -> bool:
     if filters.section and document["section"] != filters.section:
         return False
     if filters.doc_type and document["doc_type"] != filters.doc_type:
+        return False
+    if filters.level and document.get("level") != filters.level:
         return False
     if filters.issuer and not any(filters.issuer in issuer for issuer in document["issuers"]):
         return False

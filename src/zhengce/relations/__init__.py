@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from zhengce.corpus.model import Document
 from zhengce.relations.citations import Reference, document_references
+from zhengce.relations.evidence import validity_facts
 from zhengce.relations.registry import check_totals
-from zhengce.relations.validity import Fact, validity_facts
+from zhengce.relations.validity import Fact
 
 
 def corpus_relations(documents: list[Document]) -> tuple[list[Reference], list[Fact]]:

@@ -18,6 +18,7 @@ from zhengce.corpus.merge import same_title
 from zhengce.corpus.metadata import doc_type
 from zhengce.corpus.model import Document
 from zhengce.corpus.numerals import DOC_NUMBER_RE, to_halfwidth
+from zhengce.relations import lexicon
 
 _TITLE = re.compile(r"《([^《》]{4,120})》")
 _YEAR_SERIAL = re.compile(
@@ -25,9 +26,9 @@ _YEAR_SERIAL = re.compile(
 # Words that can stand before a number but are not part of its issuer prefix.
 _NOT_PREFIX = set("根据按照依据参照执行落实贯彻关于和与及、的等由文件（）()《》号见令字对在将以为是")
 _KIND_WORDS = (
-    ("repeals", re.compile(r"同时废止|予以废止|停止执行|不再执行")),
-    ("extends", re.compile(r"延长|延续")),
-    ("amends", re.compile(r"修改|修订")),
+    ("repeals", re.compile("|".join(w for w in lexicon.REPEAL_WORDS if w != "废止"))),
+    ("extends", re.compile("|".join(lexicon.EXTEND_WORDS))),
+    ("amends", re.compile("|".join(lexicon.AMEND_WORDS))),
     ("forwards", re.compile(r"转发")),
 )
 
@@ -132,13 +133,16 @@ def document_references(document: Document, corpus: list[Document]) -> list[Refe
 
 def _kind(document: Document, target: Document | None, sentence: str) -> str:
     """Forwarding when the notice forwards the target; extension when a notice titled
-    延长… names the measure it extends; otherwise what the sentence says."""
+    延长… names the measure it extends; otherwise what the sentence says. A document
+    extends, amends or repeals only one of its own jurisdiction: a province moving its
+    own deadline does not extend a national notice."""
     if target is not None and target.id in document.forwards:
         return "forwards"
-    if target is not None and "延长" in document.title and "延长" not in target.title:
+    foreign = target is not None and target.region != document.region
+    if target is not None and not foreign and "延长" in document.title and "延长" not in target.title:
         return "extends"
     kind = reference_kind(sentence)
-    return "cites" if kind == "extends" else kind
+    return "cites" if kind == "extends" or (foreign and kind != "forwards") else kind
 
 
 def _names_a_document(title: str, citing: Document) -> bool:
@@ -155,6 +159,8 @@ def _resolve(number: str | None, title: str | None, by_number: dict[str, Documen
         return by_number[number]
     if title:
         for candidate in corpus:
+            if number and candidate.doc_number and candidate.doc_number != number:
+                continue  # a like title with another number is another document
             if same_title(title, candidate.title) or _tail_equal(title, candidate.title):
                 return candidate
     return None

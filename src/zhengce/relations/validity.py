@@ -1,169 +1,173 @@
-"""Validity: is a document in force on a given date, and on what evidence.
+"""Validity: a document's (or an item's) status on a date, and the words behind it.
 
-Evidence comes from the documents themselves: a clean-up notice's list of
-repealed documents (湘人社规〔2020〕18号 附件2), a later document that repeals an
-earlier one (……同时废止), a notice that extends a measure (延长……), and the
-periods the texts state (执行至2020年6月30日, 有效期1年, 有效期至2021年12月31日).
+Evidence comes from the documents themselves (``periods`` reads a document's own
+start, end and items' periods; ``citations`` finds the later documents that repeal,
+extend or amend it; clean-up lists name the documents they repeal). ``status_on``
+is the one function that turns that evidence into a status, first rule that
+applies wins (eval/validity/README.md has the rubric):
+
+1. 尚未生效 before the issue date or a later start date;
+2. 已废止 from the start of a document that repeals it;
+3. 失效 after the end its own text sets for the whole document;
+4. 阶段性政策已到期 after the end of its time-limited measures;
+5. 部分失效 while some items' own periods have ended and others run;
+6. 已被修改 once a later document of the same jurisdiction extends or amends it,
+   as long as that extension runs;
+7. 现行有效 otherwise (an open end such as 至疫情解除之日止 is noted).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from zhengce.corpus.model import Document
-from zhengce.corpus.numerals import canonical_doc_number, parse_date, to_halfwidth
-from zhengce.relations.citations import Reference
-
-IN_FORCE, REPEALED, AMENDED, EXPIRED, NOT_YET = "有效", "已废止", "已被修改", "阶段性政策已到期", "尚未施行"
-_WHOLE = (r"(?:本通知|本意见|本办法|本措施|本规定|本制度|本细则|本方案|本通告|本公告|"
-          r"以上政策措施|上述政策措施|以上措施|上述措施|本政策|政策措施)")
-_UNTIL = re.compile(rf"{_WHOLE}[^。；]{{0,30}}?(?:执行至|有效期至|有效期为?[^。；]{{0,12}}至|截止到|实施至)\s*"
-                    r"(?P<date>\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底)?|\d{4}\s*年底)")
-_TERM = re.compile(rf"{_WHOLE}?[^。；]{{0,40}}?自"
-                   r"(?P<start>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|公布之日|印发之日|发布之日)"
-                   r"起?(?:施行|执行|实施)[，,]\s*有效期(?P<years>[一二三四五\d])年")
-# Phased measures: 延长执行到2020年12月底; 自2020年2月起……期限不超过5个月.
-_EXTENDED_TO = re.compile(r"延长(?:执行)?(?:到|至)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底)?)")
-_MONTHS_FROM = re.compile(r"自(?P<year>\d{4})年(?P<month>\d{1,2})月起[^。]{0,90}?期限不超过(?P<months>\d{1,2})个月")
-_YEARS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+NOT_YET, IN_FORCE, AMENDED, PARTLY, REPEALED, EXPIRED, PHASED_OUT = (
+    "尚未生效", "现行有效", "已被修改", "部分失效", "已废止", "失效", "阶段性政策已到期")
+STATUSES = (NOT_YET, IN_FORCE, AMENDED, PARTLY, REPEALED, EXPIRED, PHASED_OUT)
+IN_FORCE_STATUSES = (IN_FORCE, AMENDED, PARTLY)
+NO_EVIDENCE = "未见废止、修改或到期的依据"
 
 
 @dataclass(frozen=True)
 class Fact:
-    """One piece of evidence about a document's validity."""
+    """One piece of evidence about a document's validity.
+
+    ``kind``: issued, starts, expires (the whole document's last day), phased (the last
+    day of its time-limited measures), open_end, item_expires (``evidence`` is the
+    item), repealed, extended, amended, confirmed. ``on`` is the day the fact speaks
+    of: issue, start, last day in force, or the later document's effective date.
+    ``until`` is, for an extension, the last day the extending document runs.
+    """
 
     doc_id: str | None
     number: str | None
-    kind: str            # expires | repealed | extended | amended | confirmed
+    kind: str
     on: date
     reason: str
-    evidence: str | None  # node id that says so
+    evidence: str | None  # node id of the article that says so
+    quote: str = ""
+    until: date | None = None
 
 
 @dataclass
 class Validity:
+    """A status on a date, with its reason and the clauses (node id and words) behind it."""
+
     status: str
     reason: str
     evidence: list[str]
     on: str
+    quotes: list[dict[str, str]] = field(default_factory=list)
+    start: str | None = None
+    end: str | None = None
+    note: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
-
-def stated_end(document: Document) -> tuple[date, str] | None:
-    """The end of the document's own validity period, if its text states one: for
-    the whole document (本通知执行至…, 有效期1年), else the last end of its phased measures."""
-    return _whole_document_end(document) or _phased_end(document)
+    @property
+    def in_force(self) -> bool:
+        return self.status in IN_FORCE_STATUSES
 
 
-def _phased_end(document: Document) -> tuple[date, str] | None:
-    ends: list[tuple[date, str]] = []
-    for node in document.nodes:
-        text = to_halfwidth(node.text)
-        for match in _EXTENDED_TO.finditer(text):
-            end = _date_or_month_end(match["date"])
-            if end:
-                ends.append((end, f"{document.id}/{node.path}"))
-        for match in _MONTHS_FROM.finditer(text):
-            last = int(match["month"]) + int(match["months"]) - 1
-            year = int(match["year"]) + (last - 1) // 12
-            end = _date_or_month_end(f"{year}年{(last - 1) % 12 + 1}月")
-            if end:
-                ends.append((end, f"{document.id}/{node.path}"))
-    return max(ends) if ends else None
+def _validity(status: str, reason: str, facts: list[Fact], on: date, **extra: Any) -> Validity:
+    quotes = [{"node_id": f.evidence, "quote": f.quote} for f in facts if f.evidence and f.quote]
+    return Validity(status, reason, [f.evidence for f in facts if f.evidence], on.isoformat(), quotes, **extra)
 
 
-def _whole_document_end(document: Document) -> tuple[date, str] | None:
-    for node in document.nodes or []:
-        text = to_halfwidth(node.text)
-        until = _UNTIL.search(text)
-        if until:
-            end = _date_or_month_end(until["date"])
-            if end:
-                return end, f"{document.id}/{node.path}"
-        term = _TERM.search(text)
-        if term:
-            start = parse_date(term["start"]) if term["start"][0].isdigit() else document.date
-            years = _YEARS.get(term["years"]) or int(term["years"])
-            if start:
-                return start.replace(year=start.year + years), f"{document.id}/{node.path}"
+def _first(facts: list[Fact], kind: str) -> Fact | None:
+    return next((f for f in facts if f.kind == kind), None)
+
+
+def status_on(facts: list[Fact], on: date) -> Validity:
+    """The status on ``on`` from a document's facts: the rubric's rules, first that applies."""
+    issued, start, open_end = _first(facts, "issued"), _first(facts, "starts"), _first(facts, "open_end")
+    dates: dict[str, Any] = {"start": (start or issued).on.isoformat() if (start or issued) else None,
+                             "note": open_end.reason if open_end else None}
+    if issued and on < issued.on:
+        return _validity(NOT_YET, f"文件{issued.on.isoformat()}印发，此日尚未发布", [issued], on, **dates)
+    if start and on < start.on:
+        return _validity(NOT_YET, f"文件自{start.on.isoformat()}起施行", [start], on, **dates)
+    repealed = [f for f in facts if f.kind == "repealed" and f.on <= on]
+    if repealed:
+        return _validity(REPEALED, repealed[0].reason, repealed, on, **dates)
+    extensions = [f for f in facts if f.kind == "extended" and f.on <= on]
+    extended_to = max((f.until for f in extensions if f.until), default=None)
+    ended = _ended(facts, on, extended_to, dates)
+    if ended:
+        return ended
+    items = [f for f in facts if f.kind == "item_expires" and f.on < on]
+    if items and not _first(facts, "phased"):
+        ends = "、".join(sorted({f.on.isoformat() for f in items}))
+        return _validity(PARTLY, f"部分条款规定的执行期限已届满（{ends}），其余条款继续有效", items, on, **dates)
+    changed = [f for f in extensions if not f.until or on <= f.until]
+    changed += [f for f in facts if f.kind == "amended" and f.on <= on]
+    if changed:
+        return _validity(AMENDED, changed[0].reason, changed, on, **dates)
+    if open_end:
+        return _validity(IN_FORCE, "文件规定的执行期限以事件为终点，资料中未见该事件已发生", [open_end], on, **dates)
+    confirmed = [f for f in facts if f.kind == "confirmed" and f.on <= on]
+    if confirmed:
+        return _validity(IN_FORCE, confirmed[0].reason, confirmed, on, **dates)
+    return _validity(IN_FORCE, NO_EVIDENCE, [], on, **dates)
+
+
+def _ended(facts: list[Fact], on: date, extended_to: date | None, dates: dict[str, Any]) -> Validity | None:
+    """Rules 3 and 4: the whole document's stated end, else its measures' end, each
+    moved by a later extension; None while neither has passed."""
+    extended = [f for f in facts if f.kind == "extended" and f.on <= on]
+    rules = (("expires", EXPIRED, "文件规定的有效期"), ("phased", PHASED_OUT, "阶段性政策的执行期限"))
+    for kind, status, words in rules:
+        own = [f for f in facts if f.kind == kind]
+        if not own:
+            continue
+        last = max(f.on for f in own)
+        end = max(last, extended_to) if extended_to else last
+        if on > end:
+            moved = [f for f in extended if f.until and f.until > last]
+            reason = f"{words}至{end.isoformat()}届满" + ("（经延长）" if moved else "")
+            return _validity(status, reason, own + moved, on, end=end.isoformat(), **dates)
+        dates["end"] = end.isoformat()
+    if extended_to and "end" not in dates:
+        dates["end"] = extended_to.isoformat()
+        if on > extended_to:
+            return _validity(PHASED_OUT, f"延长后的执行期限至{extended_to.isoformat()}届满", extended, on, **dates)
     return None
 
 
-def _date_or_month_end(text: str) -> date | None:
-    text = re.sub(r"\s", "", text)
-    if text.endswith("年底"):
-        return date(int(text[:4]), 12, 31)
-    full = parse_date(text)
-    if full:
-        return full
-    match = re.match(r"(\d{4})年(\d{1,2})月", text)
-    if not match:
+def item_status(facts: list[Fact], node_id: str, on: date) -> Validity | None:
+    """An item's own status on ``on`` when the text gives it (or an article above it) its
+    own period; None when the item simply shares its document's status."""
+    own = [f for f in facts if f.kind == "item_expires" and f.evidence
+           and (node_id == f.evidence or node_id.startswith(f.evidence + "/"))]
+    if not own:
         return None
-    year, month = int(match[1]), int(match[2])
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return date.fromordinal(following.toordinal() - 1)
+    end = max(f.on for f in own)
+    document = status_on(facts, on)
+    if not document.in_force and document.status != NOT_YET:
+        return document
+    if on > end:
+        return _validity(PHASED_OUT, f"本项规定的执行期限至{end.isoformat()}届满", own, on, end=end.isoformat())
+    if document.status == NOT_YET:
+        return document
+    return _validity(IN_FORCE, f"本项规定的执行期限至{end.isoformat()}", own, on, end=end.isoformat())
 
 
-def validity_facts(documents: list[Document], references: list[Reference]) -> list[Fact]:
-    """Every fact the corpus states about documents' validity, in and outside the corpus."""
-    by_id = {d.id: d for d in documents}
-    facts: list[Fact] = []
-    for document in documents:
-        end = stated_end(document)
-        if end:
-            facts.append(Fact(document.id, document.doc_number, "expires", end[0],
-                              f"文件规定的执行期限至{end[0].isoformat()}", end[1]))
-        facts.extend(_cleanup_facts(document))
-    for reference in references:
-        citing = by_id[reference.doc_id]
-        if reference.kind in ("repeals", "extends", "amends") and citing.date:
-            kind = {"repeals": "repealed", "extends": "extended", "amends": "amended"}[reference.kind]
-            verb = {"repealed": "废止", "extended": "延长", "amended": "修改"}[kind]
-            facts.append(Fact(reference.target_id, reference.number, kind, citing.date,
-                              f"{citing.title}（{citing.doc_number or '无文号'}）{verb}了本文件", reference.node_id))
-    return facts
+def node_status(facts: list[Fact], node_id: str, on: date) -> Validity:
+    """Any article's status on ``on``: its own where it has a period, else its document's
+    without the other items' periods (an item without its own end runs with the document)."""
+    own = item_status(facts, node_id, on)
+    if own is not None:
+        return own
+    return status_on([f for f in facts if f.kind != "item_expires"], on)
 
 
-def _cleanup_facts(document: Document) -> list[Fact]:
-    """A clean-up notice's tables: the documents it repeals (from its date) and those it
-    confirms in force."""
-    facts = []
-    for number, table in enumerate(document.tables, 1):
-        kind = "repealed" if "废止" in table.name else "confirmed" if "继续有效" in table.name else None
-        if kind is None or not document.date:
-            continue
-        for row_number, row in enumerate(table.rows, 1):
-            cited = next(filter(None, (canonical_doc_number(cell) for cell in row)), None)
-            if cited:
-                verb = "决定废止" if kind == "repealed" else "确认继续有效"
-                facts.append(Fact(None, cited, kind, document.date, f"{document.title}（{document.doc_number}）{verb}",
-                                  f"{document.id}/t{number}/r{row_number}"))
-    return facts
+def covered(node_id: str, nodes: set[str]) -> bool:
+    """Whether ``node_id`` is one of ``nodes`` or lies under one of them.
 
-
-def status_on(facts: list[Fact], issued: date | None, on: date) -> Validity:
-    """A document's status on ``on`` from its facts (most decisive first)."""
-    def evidence(kind: str) -> list[Fact]:
-        return [f for f in facts if f.kind == kind and f.on <= on]
-
-    if issued and on < issued:
-        return Validity(NOT_YET, f"成文日期为{issued.isoformat()}", [], on.isoformat())
-    repealed = evidence("repealed")
-    if repealed:
-        return Validity(REPEALED, repealed[0].reason, [f.evidence for f in repealed if f.evidence], on.isoformat())
-    expired = [f for f in facts if f.kind == "expires" and f.on < on]
-    extended = evidence("extended")
-    if expired and not extended:
-        return Validity(EXPIRED, expired[0].reason, [f.evidence for f in expired if f.evidence], on.isoformat())
-    changed = extended + evidence("amended")
-    if changed:
-        return Validity(AMENDED, changed[0].reason, [f.evidence for f in changed if f.evidence], on.isoformat())
-    confirmed = evidence("confirmed")
-    if confirmed:
-        return Validity(IN_FORCE, confirmed[0].reason, [f.evidence for f in confirmed if f.evidence], on.isoformat())
-    return Validity(IN_FORCE, "未见废止、修改或到期的依据", [], on.isoformat())
+    >>> covered("d/附件/三/26/（一）", {"d/附件/三/26"}), covered("d/附件/三/2", {"d/附件/三/26"})
+    (True, False)
+    """
+    parts = node_id.split("/")
+    return any("/".join(parts[:end]) in nodes for end in range(2, len(parts) + 1))

@@ -22,11 +22,12 @@ from zhengce.corpus.assemble import document_key
 from zhengce.corpus.model import Document
 from zhengce.corpus.numerals import canonical_doc_number, nfkc
 from zhengce.relations.citations import Reference
-from zhengce.relations.validity import AMENDED, IN_FORCE, Fact, Validity, status_on
+from zhengce.relations.level import level_of
+from zhengce.relations.validity import IN_FORCE_STATUSES, Fact
+from zhengce.store.relations import RelationQueries
 from zhengce.store.schema import SCHEMA, SCHEMA_VERSION
 
 DEFAULT_DB = Path("var/zhengce.db")
-IN_FORCE_STATUSES = (IN_FORCE, AMENDED)
 SORTABLE = ("ord", "date", "title", "doc_number", "region", "section", "doc_type")
 DB_ENV = "ZHENGCE_DB"
 
@@ -85,8 +86,9 @@ class KnowledgeBaseWriter:
             "INSERT INTO refs VALUES (?,?,?,?,?,?)",
             [(r.doc_id, r.node_id, r.kind, r.number, r.title, r.target_id) for r in references])
         self.connection.executemany(
-            "INSERT INTO validity_facts VALUES (?,?,?,?,?,?)",
-            [(f.doc_id, f.number, f.kind, f.on.isoformat(), f.reason, f.evidence) for f in facts])
+            "INSERT INTO validity_facts VALUES (?,?,?,?,?,?,?,?)",
+            [(f.doc_id, f.number, f.kind, f.on.isoformat(), f.reason, f.evidence, f.quote,
+              f.until.isoformat() if f.until else None) for f in facts])
 
     def commit(self, meta: dict[str, str]) -> None:
         """Record the metadata, then atomically replace the old knowledge base."""
@@ -164,8 +166,8 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-class Store:
-    """Read access to a built knowledge base."""
+class Store(RelationQueries):
+    """Read access to a built knowledge base (validity: ``store.validity``)."""
 
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = resolve_path(path)
@@ -192,9 +194,10 @@ class Store:
     def list_documents(self, region: str | None = None, section: str | None = None,
                        year: int | None = None, doc_type: str | None = None,
                        sort: str = "ord", descending: bool = False,
-                       valid_on: date | None = None) -> list[dict[str, Any]]:
-        """Document summaries, filtered by the given fields (``valid_on``: in force on
-        that date, modified or not), in corpus order or sorted by ``sort`` (one of SORTABLE)."""
+                       valid_on: date | None = None, level: str | None = None) -> list[dict[str, Any]]:
+        """Document summaries, filtered by the given fields (``valid_on``: in force on that
+        date, i.e. 现行有效, 已被修改 or 部分失效; ``level``: 效力级别), in corpus order or
+        sorted by ``sort`` (one of SORTABLE)."""
         if sort not in SORTABLE:
             raise ValueError(f"Cannot sort by {sort!r}; choose one of {', '.join(SORTABLE)}.")
         clauses, params = [], []
@@ -210,6 +213,8 @@ class Store:
         rows = self.connection.execute(
             f"SELECT * FROM documents {where} ORDER BY {sort} IS NULL, {sort} {direction}, ord", params)
         documents = [self._summary(row) for row in rows]
+        if level:
+            documents = [d for d in documents if d["level"] == level]
         if valid_on:
             statuses = self.all_validity(valid_on)
             documents = [d for d in documents if statuses[d["id"]].status in IN_FORCE_STATUSES]
@@ -239,14 +244,15 @@ class Store:
             return None
         row = self.connection.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
         document = self._summary(row)
-        validity = self.validity(doc_id, on or date.today()) or {}
-        document["validity"] = {k: validity[k] for k in ("status", "reason", "evidence", "on")}
+        on = on or date.today()
+        document["validity"] = self.status_of(doc_id, on).as_dict()
+        items = {item["node_id"]: item for item in self.item_statuses(doc_id, on)}
         document["thread"] = self.thread(doc_id)
         document["text"] = row["text"]
         document["articles"] = [
             {"id": n["id"], "path": n["path"], "label": n["label"], "kind": n["kind"],
              "parent": n["parent_id"], "text": n["text"],
-             "start_line": n["start_line"], "end_line": n["end_line"]}
+             "start_line": n["start_line"], "end_line": n["end_line"], "validity": items.get(n["id"])}
             for n in self.connection.execute(
                 "SELECT * FROM nodes WHERE doc_id = ? ORDER BY ord", (doc_id,))
         ]
@@ -260,6 +266,8 @@ class Store:
             "id": doc_id, "title": row["title"], "doc_number": row["doc_number"],
             "issuers": json.loads(row["issuers"]), "date": row["date"], "region": row["region"],
             "section": row["section"], "doc_type": row["doc_type"], "omitted": bool(row["omitted"]),
+            "level": level_of({"title": row["title"], "doc_number": row["doc_number"],
+                               "issuers": json.loads(row["issuers"]), "region": row["region"]}),
             "sources": [
                 {"file": s["file"], "start_line": s["start_line"], "end_line": s["end_line"]}
                 for s in self.connection.execute(
@@ -319,79 +327,6 @@ class Store:
         return {"id": row["id"], "name": row["name"], "columns": json.loads(row["columns"]),
                 "node_id": row["node_id"], "start_line": row["start_line"], "end_line": row["end_line"],
                 "stated_total": row["stated_total"], "rows": rows}
-
-    def facts(self, doc_id: str | None = None, number: str | None = None) -> list[Fact]:
-        """Validity evidence about one document (by id, or by number when outside the corpus)."""
-        rows = self.connection.execute(
-            "SELECT * FROM validity_facts WHERE (doc_id = ?) OR (? IS NOT NULL AND number = ?)",
-            (doc_id, number, number))
-        return [Fact(r["doc_id"], r["number"], r["kind"], date.fromisoformat(r["on_date"]), r["reason"],
-                     r["evidence"]) for r in rows]
-
-    def validity(self, key: str, on: date) -> dict[str, Any] | None:
-        """Status on ``on`` of a corpus document (id, number, title) or of a document
-        outside the corpus that a clean-up list or a repeal names; None if unknown."""
-        doc_id = self.find_document_id(key)
-        if doc_id:
-            row = self.connection.execute("SELECT date, doc_number FROM documents WHERE id = ?", (doc_id,)).fetchone()
-            issued = date.fromisoformat(row["date"]) if row["date"] else None
-            facts = self.facts(doc_id, row["doc_number"])
-            return {"doc_id": doc_id, "doc_number": row["doc_number"], **status_on(facts, issued, on).as_dict()}
-        number = canonical_doc_number(nfkc(key))
-        facts = self.facts(None, number) if number else []
-        if not facts:
-            return None
-        return {"doc_id": None, "doc_number": number, **status_on(facts, None, on).as_dict()}
-
-    def all_validity(self, on: date) -> dict[str, Validity]:
-        """Every corpus document's status on ``on``, computed from the stored evidence."""
-        facts: dict[str, list[Fact]] = {}
-        for fact in self.facts_all():
-            if fact.doc_id:
-                facts.setdefault(fact.doc_id, []).append(fact)
-        statuses = {}
-        for row in self.connection.execute("SELECT id, date FROM documents"):
-            issued = date.fromisoformat(row["date"]) if row["date"] else None
-            statuses[row["id"]] = status_on(facts.get(row["id"], []), issued, on)
-        return statuses
-
-    def facts_all(self) -> list[Fact]:
-        return [Fact(r["doc_id"], r["number"], r["kind"], date.fromisoformat(r["on_date"]), r["reason"], r["evidence"])
-                for r in self.connection.execute("SELECT * FROM validity_facts")]
-
-    def graph(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
-        """What a document cites and what cites it, each with the citing article."""
-        def item(row: sqlite3.Row, other: str | None) -> dict[str, Any]:
-            target = self.connection.execute("SELECT title, doc_number FROM documents WHERE id = ?",
-                                             (other,)).fetchone() if other else None
-            return {"doc_id": other, "title": target["title"] if target else row["title"],
-                    "doc_number": target["doc_number"] if target else row["number"], "node_id": row["node_id"],
-                    "kind": row["kind"]}
-
-        cites = [item(r, r["target_id"]) for r in self.connection.execute(
-            "SELECT * FROM refs WHERE doc_id = ? ORDER BY rowid", (doc_id,))]
-        cited_by = [item(r, r["doc_id"]) for r in self.connection.execute(
-            "SELECT * FROM refs WHERE target_id = ? ORDER BY rowid", (doc_id,))]
-        return {"cites": cites, "cited_by": cited_by}
-
-    def thread(self, doc_id: str) -> list[dict[str, Any]]:
-        """The line of a measure: the documents this one extends and that extend it, in date order."""
-        seen, frontier = {doc_id}, [doc_id]
-        while frontier:
-            current = frontier.pop()
-            for row in self.connection.execute(
-                    "SELECT doc_id, target_id FROM refs WHERE kind = 'extends' AND (doc_id = ? OR target_id = ?)",
-                    (current, current)):
-                for other in (row["doc_id"], row["target_id"]):
-                    if other and other not in seen:
-                        seen.add(other)
-                        frontier.append(other)
-        if len(seen) == 1:
-            return []
-        marks = ",".join("?" * len(seen))
-        rows = self.connection.execute(
-            f"SELECT id, title, doc_number, date FROM documents WHERE id IN ({marks}) ORDER BY date, ord", list(seen))
-        return [dict(row) for row in rows]
 
     def node_lines(self) -> dict[str, tuple[int, int]]:
         """Source lines (in the document's primary print) of every node and table row."""

@@ -5,7 +5,7 @@ data: bumping ``SCHEMA_VERSION`` makes readers refuse a stale file and ask for
 a rebuild instead of misreading it.
 """
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 SCHEMA = """
 CREATE TABLE meta (
@@ -96,10 +96,13 @@ CREATE INDEX refs_target ON refs(target_id);
 CREATE TABLE validity_facts (
     doc_id TEXT,                    -- NULL for a document outside the corpus, named by number
     number TEXT,
-    kind TEXT NOT NULL,             -- expires | repealed | extended | amended
+    kind TEXT NOT NULL,             -- issued | starts | expires | phased | open_end | item_expires |
+                                    -- repealed | extended | amended | confirmed (relations/validity.py)
     on_date TEXT NOT NULL,
     reason TEXT NOT NULL,
-    evidence TEXT                   -- node id of the article that says so
+    evidence TEXT,                  -- node id of the article that says so
+    quote TEXT NOT NULL,            -- its words
+    until_date TEXT                 -- an extension: the last day the extending document runs
 );
 CREATE TABLE links (
     doc_id TEXT NOT NULL REFERENCES documents(id),

@@ -25,6 +25,7 @@ from zhengce.calc.rules import RULES
 from zhengce.corpus.metadata import REGIONS
 from zhengce.index.hybrid import MAX_K, Filters, SearchIndex, facet_counts
 from zhengce.index.query import QueryError
+from zhengce.relations.level import LEVELS
 from zhengce.store.db import SORTABLE, Store
 
 HERE = Path(__file__).parent
@@ -64,7 +65,16 @@ def mount_web(app: FastAPI) -> None:
 
 
 def _choices() -> dict[str, Any]:
-    return {"regions": REGION_CHOICES, "sections": SECTIONS, "doc_types": DOC_TYPES, "years": (2020, 2019)}
+    return {"regions": REGION_CHOICES, "sections": SECTIONS, "doc_types": DOC_TYPES, "years": (2020, 2019),
+            "levels": LEVELS}
+
+
+def _on(text: str) -> date | None:
+    """A date picker's value (YYYY-MM-DD); ValueError with a message in Chinese otherwise."""
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        raise ValueError(f"日期须写成 YYYY-MM-DD，例如 2021-06-01，而不是 {text!r}。") from None
 
 
 def home(request: Request) -> HTMLResponse:
@@ -73,28 +83,31 @@ def home(request: Request) -> HTMLResponse:
 
 
 def search_page(request: Request, q: str = "", region: str = "", section: str = "", year: str = "",
-                doc_type: str = "", current: str = "", k: int = 20) -> HTMLResponse:
+                doc_type: str = "", current: str = "", k: int = 20, level: str = "", on: str = "") -> HTMLResponse:
     index: SearchIndex = request.app.state.index
-    form = {"q": q, "region": region, "section": section, "year": year, "doc_type": doc_type, "current": current}
+    form = {"q": q, "region": region, "section": section, "year": year, "doc_type": doc_type, "current": current,
+            "level": level, "on": on}
     context: dict[str, Any] = {**_choices(), "form": form, "hits": [], "facets": {}, "error": None}
     status = 200
     try:
-        filters = _filters(region, section, year, doc_type, valid_today=bool(current))
+        valid_on = _on(on) or (date.today() if current else None)
+        filters = _filters(region, section, year, doc_type, valid_on, level)
         hits = index.search(q, k=max(1, min(k, MAX_K)), filters=filters)
         context.update(hits=hits, facets=facet_counts(hits), facet_links=_facet_links(form))
     except QueryError as error:
         context["error"], status = str(error), 400
-    except ValueError:
-        context["error"], status = "年份须为四位数字，例如 2020。", 400
+    except ValueError as error:
+        message = str(error) if str(error).startswith("日期") else "年份须为四位数字，例如 2020。"
+        context["error"], status = message, 400
     return templates.TemplateResponse(request, "search.html", context, status_code=status)
 
 
-def _filters(region: str, section: str, year: str, doc_type: str, valid_today: bool = False) -> Filters:
+def _filters(region: str, section: str, year: str, doc_type: str, valid_on: date | None, level: str) -> Filters:
     year_value = int(year) if year else None
     return Filters(region=region or None, section=section or None, doc_type=doc_type or None,
                    date_from=date(year_value, 1, 1) if year_value else None,
                    date_to=date(year_value, 12, 31) if year_value else None,
-                   valid_on=date.today() if valid_today else None)
+                   valid_on=valid_on, level=level or None)
 
 
 def _facet_links(form: dict[str, str]) -> dict[str, str]:
@@ -160,22 +173,32 @@ def table_page(request: Request, table_id: str, column: str = "", value: str = "
 
 
 def browse_page(request: Request, region: str = "", section: str = "", year: str = "", doc_type: str = "",
-                sort: str = "ord", descending: bool = False) -> HTMLResponse:
+                sort: str = "ord", descending: bool = False, level: str = "", on: str = "") -> HTMLResponse:
+    """Every document, filtered; with a date, only those in force on it, each with its status."""
     store: Store = request.app.state.store
-    form = {"region": region, "section": section, "year": year, "doc_type": doc_type}
+    try:
+        valid_on = _on(on)
+    except ValueError as error:
+        return templates.TemplateResponse(request, "error.html", {"message": str(error)}, status_code=400)
+    form = {"region": region, "section": section, "year": year, "doc_type": doc_type, "level": level, "on": on}
     sort = sort if sort in SORTABLE else "ord"
     documents = store.list_documents(region=region or None, section=section or None,
                                      year=int(year) if year.isdigit() else None, doc_type=doc_type or None,
-                                     sort=sort, descending=descending)
+                                     sort=sort, descending=descending, valid_on=valid_on, level=level or None)
     base = urlencode({k: v for k, v in form.items() if v})
     return templates.TemplateResponse(request, "browse.html", {
         **_choices(), "form": form, "documents": documents, "sort": sort, "descending": descending, "base": base,
+        "statuses": store.all_validity(valid_on) if valid_on else {},
     })
 
 
-def document_page(request: Request, key: str, hl: str = "") -> HTMLResponse:
+def document_page(request: Request, key: str, hl: str = "", on: str = "") -> HTMLResponse:
+    """A document with its status on ``on`` (default today) and its items' own statuses."""
     store: Store = request.app.state.store
-    document = store.get_document(key)
+    try:
+        document = store.get_document(key, on=_on(on))
+    except ValueError as error:
+        return templates.TemplateResponse(request, "error.html", {"message": str(error)}, status_code=400)
     if document is None:
         return templates.TemplateResponse(request, "error.html", {"message": f"没有找到文件：{key}"},
                                           status_code=404)

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, HTTPException, Query
 
 from zhengce.api.deps import StoreDep
-from zhengce.api.models import DocumentOut, DocumentPageOut, ErrorOut
+from zhengce.api.models import DocumentOut, DocumentPageOut, ErrorOut, Level
 
 router = APIRouter(tags=["documents"])
 Sort = Literal["ord", "date", "title", "doc_number", "region", "section", "doc_type"]
@@ -23,12 +23,14 @@ def list_documents(
     doc_type: str | None = None,
     sort: Sort = "ord",
     descending: bool = False,
-    valid_on: date | None = None,
+    valid_on: Annotated[date | None, Query(description="Only documents in force on this date")] = None,
+    level: Annotated[Level | None, Query(description="效力级别")] = None,
     page: Annotated[int, Query(ge=1, le=10_000)] = 1,
     per_page: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> DocumentPageOut:
     documents = store.list_documents(region=region, section=section, year=year, doc_type=doc_type,
-                                     sort=sort, descending=descending, valid_on=valid_on)
+                                     sort=sort, descending=descending, valid_on=valid_on,
+                                     level=level)
     start = (page - 1) * per_page
     return DocumentPageOut(total=len(documents), page=page, per_page=per_page,
                            items=documents[start:start + per_page])

@@ -11,7 +11,7 @@ from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import Response
 
 from zhengce.api.deps import StoreDep
-from zhengce.api.models import ErrorOut
+from zhengce.api.models import DocumentValidityOut, ErrorOut
 
 router = APIRouter(tags=["structure"])
 
@@ -56,7 +56,7 @@ def graph(store: StoreDep, key: str) -> dict[str, Any]:
     return {**store.graph(doc_id), "thread": store.thread(doc_id)}
 
 
-@router.get("/api/docs/{key}/validity", responses={404: {"model": ErrorOut}})
+@router.get("/api/docs/{key}/validity", response_model=DocumentValidityOut, responses={404: {"model": ErrorOut}})
 def validity(store: StoreDep, key: str, on: date | None = None) -> dict[str, Any]:
     """Status on a date (default today) with its reason and evidence; also for documents
     outside the corpus that a clean-up list or a repeal names."""

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 
 from zhengce.api.deps import IndexDep
-from zhengce.api.models import ErrorOut, SearchOut
+from zhengce.api.models import ErrorOut, Level, SearchOut
 from zhengce.index.hybrid import MAX_K, Filters, facet_counts
 from zhengce.index.query import MAX_QUERY_CHARS
 
@@ -26,12 +26,13 @@ def search(
     issuer: str | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
-    valid_on: date | None = None,
+    valid_on: Annotated[date | None, Query(description="Only articles in force on this date")] = None,
+    level: Annotated[Level | None, Query(description="效力级别")] = None,
     mode: Literal["hybrid", "keyword", "semantic"] = "hybrid",
     explain: bool = False,
 ) -> SearchOut:
     filters = Filters(region=region, section=section, doc_type=doc_type, issuer=issuer,
-                      date_from=date_from, date_to=date_to, valid_on=valid_on)
+                      date_from=date_from, date_to=date_to, valid_on=valid_on, level=level)
     hits = index.search(q, k=k, filters=filters, mode=mode)
     return SearchOut(query=q, hits=[h.as_dict() for h in hits], facets=facet_counts(hits),
                      plan=index.plan(q, filters) if explain else None)

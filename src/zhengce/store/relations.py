@@ -1,0 +1,125 @@
+"""Reading relations from a knowledge base: the citation graph, the line of a measure,
+and validity. Every face asks these validity methods, and they all ask
+``relations.validity.status_on`` (a document) or ``node_status`` (an article), so the
+CLI, the API, the web pages, search and answers give one status for one date.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from functools import cached_property
+from typing import Any
+
+from zhengce.corpus.numerals import canonical_doc_number, nfkc
+from zhengce.relations.validity import NO_EVIDENCE, Fact, Validity, node_status, status_on
+
+
+def _fact(row: sqlite3.Row) -> Fact:
+    until = date.fromisoformat(row["until_date"]) if row["until_date"] else None
+    return Fact(row["doc_id"], row["number"], row["kind"], date.fromisoformat(row["on_date"]), row["reason"],
+                row["evidence"], row["quote"], until)
+
+
+class RelationQueries:
+    """The relation and validity methods of ``Store`` (which provides ``connection`` and
+    ``find_document_id``)."""
+
+    connection: sqlite3.Connection
+
+    def find_document_id(self, key: str) -> str | None:  # pragma: no cover - provided by Store
+        raise NotImplementedError
+
+    @cached_property
+    def _facts_by_document(self) -> dict[str, list[Fact]]:
+        """Every corpus document's facts, read once (the knowledge base is read-only)."""
+        grouped: dict[str, list[Fact]] = {row["id"]: [] for row in self.connection.execute("SELECT id FROM documents")}
+        for row in self.connection.execute("SELECT * FROM validity_facts WHERE doc_id IS NOT NULL ORDER BY rowid"):
+            grouped.setdefault(row["doc_id"], []).append(_fact(row))
+        return grouped
+
+    def facts(self, doc_id: str | None = None, number: str | None = None) -> list[Fact]:
+        """Validity evidence about one document (by id, or by number when outside the corpus)."""
+        if doc_id:
+            return list(self._facts_by_document.get(doc_id, []))
+        rows = self.connection.execute("SELECT * FROM validity_facts WHERE doc_id IS NULL AND number = ? "
+                                       "ORDER BY rowid", (number,))
+        return [_fact(row) for row in rows]
+
+    def status_of(self, doc_or_node_id: str, on: date) -> Validity:
+        """The status on ``on`` of a corpus document (its id) or of one of its articles
+        (a node id such as ``af0d01339a/附件/三/26``): what answers cite with a date."""
+        doc_id = doc_or_node_id.split("/", 1)[0]
+        facts = self.facts(doc_id)
+        return node_status(facts, doc_or_node_id, on) if "/" in doc_or_node_id else status_on(facts, on)
+
+    def validity(self, key: str, on: date) -> dict[str, Any] | None:
+        """Status on ``on`` of a corpus document (id, number, title) or of a document
+        outside the corpus that a clean-up list or a repeal names; None if unknown."""
+        doc_id = self.find_document_id(key)
+        if doc_id:
+            row = self.connection.execute("SELECT doc_number FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            return {"doc_id": doc_id, "doc_number": row["doc_number"], **self.status_of(doc_id, on).as_dict(),
+                    "items": self.item_statuses(doc_id, on)}
+        number = canonical_doc_number(nfkc(key))
+        facts = self.facts(None, number) if number else []
+        if not facts:
+            return None
+        status = status_on(facts, on)
+        if status.reason == NO_EVIDENCE:
+            status.reason = "资料库外的文件：资料中未见在此日前废止它的依据"
+        return {"doc_id": None, "doc_number": number, **status.as_dict(), "items": []}
+
+    def all_validity(self, on: date) -> dict[str, Validity]:
+        """Every corpus document's status on ``on``."""
+        return {doc_id: status_on(facts, on) for doc_id, facts in self._facts_by_document.items()}
+
+    def item_statuses(self, doc_id: str, on: date) -> list[dict[str, Any]]:
+        """The articles of a document that have their own period, each with its status on ``on``."""
+        facts = self.facts(doc_id)
+        items = dict.fromkeys(f.evidence for f in facts if f.kind == "item_expires" and f.evidence)
+        return [{"node_id": node_id, **node_status(facts, node_id, on).as_dict()} for node_id in items]
+
+    def expired_nodes(self, on: date) -> set[str]:
+        """Articles whose own period has ended by ``on`` in documents otherwise in force:
+        search leaves them (and the articles under them) out when it filters on a date."""
+        expired = set()
+        for facts in self._facts_by_document.values():
+            for fact in facts:
+                if fact.kind == "item_expires" and fact.evidence and not node_status(facts, fact.evidence, on).in_force:
+                    expired.add(fact.evidence)
+        return expired
+
+    def graph(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
+        """What a document cites and what cites it, each with the citing article."""
+        def item(row: sqlite3.Row, other: str | None) -> dict[str, Any]:
+            target = self.connection.execute("SELECT title, doc_number FROM documents WHERE id = ?",
+                                             (other,)).fetchone() if other else None
+            return {"doc_id": other, "title": target["title"] if target else row["title"],
+                    "doc_number": target["doc_number"] if target else row["number"], "node_id": row["node_id"],
+                    "kind": row["kind"]}
+
+        cites = [item(r, r["target_id"]) for r in self.connection.execute(
+            "SELECT * FROM refs WHERE doc_id = ? ORDER BY rowid", (doc_id,))]
+        cited_by = [item(r, r["doc_id"]) for r in self.connection.execute(
+            "SELECT * FROM refs WHERE target_id = ? ORDER BY rowid", (doc_id,))]
+        return {"cites": cites, "cited_by": cited_by}
+
+    def thread(self, doc_id: str) -> list[dict[str, Any]]:
+        """The line of a measure: the documents this one extends and that extend it, in date order."""
+        seen, frontier = {doc_id}, [doc_id]
+        while frontier:
+            current = frontier.pop()
+            for row in self.connection.execute(
+                    "SELECT doc_id, target_id FROM refs WHERE kind = 'extends' AND (doc_id = ? OR target_id = ?)",
+                    (current, current)):
+                for other in (row["doc_id"], row["target_id"]):
+                    if other and other not in seen:
+                        seen.add(other)
+                        frontier.append(other)
+        if len(seen) == 1:
+            return []
+        marks = ",".join("?" * len(seen))
+        rows = self.connection.execute(
+            f"SELECT id, title, doc_number, date FROM documents WHERE id IN ({marks}) ORDER BY date, ord", list(seen))
+        return [dict(row) for row in rows]
