@@ -1,29 +1,46 @@
-"""Building the knowledge base: the one pipeline the CLI, the tests and the benchmarks call.
+"""Building the knowledge base: the one pipeline the CLI, the API, the tests and the benchmarks call.
 
-Each stage stays in its package (``corpus`` parses, ``index`` cuts and embeds,
-``relations`` links, ``store`` writes); this module only runs them in order and
+Each stage stays in its package (``corpus`` reads and parses, ``index`` cuts and
+embeds, ``relations`` links, ``store`` writes); this module runs them in order and
 reports progress through a callback, so every face shows it its own way.
+
+The knowledge base is a function of the raw compilations and of the files users
+added (kept inside it as extracts). Adding or removing a file replays that function:
+one new file swapped in when complete, so a bad file or a crash changes nothing;
+only units whose text is new are tokenised and embedded.
 """
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
+from zhengce.corpus.added import AddedSource, fold_added
 from zhengce.corpus.build import DEFAULT_RAW_DIR, CorpusReport, load_corpus, raw_files
+from zhengce.corpus.layouts import user
 from zhengce.corpus.model import Document
-from zhengce.index.build import DEFAULT_CACHE, corpus_units, index_rows
+from zhengce.corpus.readers import SUFFIXES, ReadError, read_file
+from zhengce.index.build import DEFAULT_CACHE, corpus_units, index_rows, stored_tokens
 from zhengce.relations import corpus_relations
-from zhengce.store.db import KnowledgeBaseWriter
+from zhengce.relations.validity import Fact
+from zhengce.store.db import KnowledgeBaseError, KnowledgeBaseWriter, Store
 
-# progress(stage, done_now, total): a stage ("parse", "embed", "write") advanced by done_now of total steps.
+# progress(stage, done_now, total): a stage ("read", "parse", "embed", "write") advanced by done_now of total.
 Progress = Callable[[str, int, int], None]
 
 
 def _quiet(stage: str, done: int, total: int) -> None:
     """The progress callback of a caller that shows none."""
+
+
+class ChangeError(Exception):
+    """An add or remove that cannot be done; the message (Chinese) says why. Nothing was changed."""
 
 
 @dataclass(frozen=True)
@@ -37,28 +54,185 @@ class BuildResult:
     report: CorpusReport
 
 
+@dataclass(frozen=True)
+class Change:
+    """What became of one added or removed file."""
+
+    file: str
+    doc_id: str
+    title: str
+    outcome: str  # 新增 | 合并 | 新版本 | 已存在 | 已删除
+
+
 def build_knowledge_base(path: Path, raw_dir: Path = DEFAULT_RAW_DIR, cache: Path | None = DEFAULT_CACHE,
                          progress: Progress = _quiet) -> BuildResult:
     """Parse the raw compilations in ``raw_dir`` and write a new knowledge base at ``path``.
 
     ``cache`` is the embedding cache (vectors by text hash); None builds without vectors.
-    The previous knowledge base stays in place until the new one is complete.
+    Files users added to the knowledge base at ``path`` are kept. The previous knowledge
+    base stays in place until the new one is complete.
     """
-    files = raw_files(raw_dir)
-    documents, report = load_corpus(raw_dir, progress=lambda name: progress("parse", 1, len(files)))
-    return write_documents(path, documents, report, cache, progress, {"raw_dir": str(raw_dir)})
+    return _rebuild(path, raw_dir, _previous_added(path), cache, progress)
 
 
 def write_documents(path: Path, documents: list[Document], report: CorpusReport, cache: Path | None = DEFAULT_CACHE,
-                    progress: Progress = _quiet, meta: dict[str, str] | None = None) -> BuildResult:
+                    progress: Progress = _quiet, meta: dict[str, str] | None = None,
+                    added: list[AddedSource] | None = None,
+                    known_tokens: dict[tuple[str, str], list[str]] | None = None) -> BuildResult:
     """Index, link and store already parsed ``documents`` as a new knowledge base at ``path``."""
     units = corpus_units(documents)
-    rows, embedded = index_rows(units, cache, progress=lambda n: progress("embed", n, len(units)))
+    rows, embedded = index_rows(units, cache, lambda n: progress("embed", n, len(units)), known_tokens)
     references, facts = corpus_relations(documents)
     with KnowledgeBaseWriter(path) as writer:
         writer.write_documents(documents, progress=lambda n: progress("write", n, len(documents)))
         writer.write_units(rows)
-        writer.write_relations(references, facts)
+        writer.write_relations(references, [*facts, *_version_facts(documents)])
+        writer.write_added(added or [])
         writer.commit({**(meta or {}), "report": json.dumps(report.as_dict(), ensure_ascii=False),
                        "embedded_now": str(embedded)})
     return BuildResult(path, len(documents), len(units), embedded, report)
+
+
+def add_documents(path: Path, files: list[Path], overrides: dict[str, str] | None = None,
+                  cache: Path | None = DEFAULT_CACHE, progress: Progress = _quiet) -> list[Change]:
+    """Add files (folders are searched for readable files) to the knowledge base at ``path``.
+
+    Every file is read before anything is written: one unreadable file raises
+    ``ReadError`` (a Chinese line per bad file) and leaves the knowledge base as it was.
+    """
+    with _locked(path):
+        store = _open(path)
+        added = store.added_sources()
+        known = {source.sha256: source for source in added}
+        paths = expand_paths(files)
+        fresh, unchanged, problems = [], [], []
+        for file in paths:
+            progress("read", 1, len(paths))
+            digest = hashlib.sha256(file.read_bytes()).hexdigest() if file.is_file() else ""
+            if digest in known:
+                unchanged.append(known[digest])
+                continue
+            try:
+                fresh.append(_read(file, digest, overrides or {}))
+            except ReadError as error:
+                problems.append(str(error))
+        if problems:
+            raise ReadError("\n".join(problems))
+        if fresh:
+            _rebuild(path, _raw_dir(store), [*added, *fresh], cache, progress, stored_tokens(store))
+        return [*_changes(path, fresh), *(_change(store, source, "已存在") for source in unchanged)]
+
+
+def remove_document(path: Path, key: str, cache: Path | None = DEFAULT_CACHE,
+                    progress: Progress = _quiet) -> list[Change]:
+    """Remove the files added as the document ``key`` (id, number or title) and what they brought."""
+    with _locked(path):
+        store = _open(path)
+        doc_id = store.find_document_id(key)
+        if doc_id is None:
+            raise ChangeError(f"找不到文件：{key}")
+        added = store.added_sources()
+        removed = [source for source in added if source.doc_id == doc_id]
+        if not removed:
+            raise ChangeError(f"{key}：是内置语料中的文件，不是添加的文件，不能删除")
+        changes = [_change(store, source, "已删除") for source in removed]
+        kept = [source for source in added if source.doc_id != doc_id]
+        _rebuild(path, _raw_dir(store), kept, cache, progress, stored_tokens(store))
+        return changes
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Files as given, and the readable files inside folders (sorted); an unknown path is
+    kept, so that reading it reports it."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES))
+        else:
+            found.append(path)
+    return found
+
+
+def _read(file: Path, digest: str, overrides: dict[str, str]) -> AddedSource:
+    """One file read and parsed once, so that a file without a document is refused now."""
+    extract = read_file(file)
+    try:
+        user.document(extract, file.name, overrides)
+    except ValueError as error:  # an override such as --date 2021-13-01
+        raise ReadError(f"{file.name}：{error}") from error
+    return AddedSource(file.name, digest, extract, overrides, datetime.now(UTC).isoformat(timespec="seconds"))
+
+
+def _rebuild(path: Path, raw_dir: Path, added: list[AddedSource], cache: Path | None, progress: Progress,
+             known_tokens: dict[tuple[str, str], list[str]] | None = None) -> BuildResult:
+    files = raw_files(raw_dir)
+    documents, report = load_corpus(raw_dir, progress=lambda name: progress("parse", 1, len(files)))
+    documents = fold_added(documents, added)
+    meta = {"raw_dir": str(raw_dir), "generation": str(_generation(path) + 1)}
+    return write_documents(path, documents, report, cache, progress, meta, added, known_tokens)
+
+
+def _version_facts(documents: list[Document]) -> list[Fact]:
+    """An added document whose text changed: the old version is modified by the new one from its date."""
+    by_id = {d.id: d for d in documents}
+    return [Fact(d.previous_version, None, "amended", d.date, f"本文件有新版本（{d.id}），以新版本为准",
+                 f"{d.id}/{d.nodes[0].path}" if d.nodes else None)
+            for d in documents if d.previous_version and d.date and d.previous_version in by_id]
+
+
+def _changes(path: Path, fresh: list[AddedSource]) -> list[Change]:
+    """What each newly added file became, read back from the knowledge base just written."""
+    store = Store(path)
+    counts: dict[str, int] = {}
+    for source in store.added_sources():
+        counts[source.doc_id] = counts.get(source.doc_id, 0) + 1
+    changes = []
+    for source in fresh:
+        document = store.get_document(source.doc_id) or {}
+        sources = len(document.get("sources", []))
+        outcome = "新版本" if document.get("previous_version") and sources == 1 else "合并" if sources > 1 else "新增"
+        changes.append(Change(source.file, source.doc_id, document.get("title", ""), outcome))
+    return changes
+
+
+def _change(store: Store, source: AddedSource, outcome: str) -> Change:
+    document = store.get_document(source.doc_id) or {}
+    return Change(source.file, source.doc_id, document.get("title", ""), outcome)
+
+
+def _previous_added(path: Path) -> list[AddedSource]:
+    """The files added to the knowledge base at ``path``, if there is a readable one."""
+    try:
+        return Store(path).added_sources() if path.is_file() else []
+    except KnowledgeBaseError:
+        return []
+
+
+def _open(path: Path) -> Store:
+    try:
+        return Store(path)
+    except KnowledgeBaseError as error:
+        raise ChangeError(str(error)) from error
+
+
+def _raw_dir(store: Store) -> Path:
+    return Path(store.meta().get("raw_dir") or DEFAULT_RAW_DIR)
+
+
+def _generation(path: Path) -> int:
+    try:
+        return int(Store(path).meta().get("generation", "0")) if path.is_file() else 0
+    except (KnowledgeBaseError, ValueError):
+        return 0
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """One change at a time per knowledge base, across processes (CLI and server)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(f".{path.name}.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)

@@ -38,7 +38,7 @@ def build(
     _print_stats(Store(path).stats(), result.report.as_dict())
 
 
-STAGES = {"parse": "Parsing sources", "read": "Reading files", "embed": "Embedding units",
+STAGES = {"read": "Reading added files", "parse": "Parsing sources", "embed": "Embedding units",
           "write": "Writing knowledge base"}
 
 

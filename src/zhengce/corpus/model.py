@@ -95,6 +95,7 @@ class Document:
     omission_context: str = ""
     forwards: list[str] = field(default_factory=list)
     id: str = ""
+    previous_version: str | None = None  # an added document's earlier text, kept under its own id
 
     @property
     def text(self) -> str:

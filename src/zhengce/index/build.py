@@ -9,7 +9,7 @@ from zhengce.corpus.model import Document
 from zhengce.index.embed import embed_passages
 from zhengce.index.tokenize import tokens
 from zhengce.index.units import Unit, document_units
-from zhengce.store.db import UnitRow
+from zhengce.store.db import Store, UnitRow
 from zhengce.store.embedding_cache import EmbeddingCache
 
 DEFAULT_CACHE = Path(__file__).resolve().parents[3] / "data" / "embeddings.sqlite"
@@ -19,12 +19,21 @@ def corpus_units(documents: list[Document]) -> list[Unit]:
     return [unit for document in documents for unit in document_units(document)]
 
 
+def stored_tokens(store: Store) -> dict[tuple[str, str], list[str]]:
+    """The keyword tokens of a knowledge base's units, by (text hash, kind): an incremental
+    change re-tokenises only the units whose text is new."""
+    return {(Unit("", "", u["kind"], "", u["context"], u["text"]).key, u["kind"]): u["tokens"].split()
+            for u in store.units()}
+
+
 def index_rows(units: list[Unit], cache_path: Path | None,
-               progress: Callable[[int], None] | None = None) -> tuple[list[UnitRow], int]:
-    """Units ready to store: tokens always, vectors unless ``cache_path`` is None.
+               progress: Callable[[int], None] | None = None,
+               known: dict[tuple[str, str], list[str]] | None = None) -> tuple[list[UnitRow], int]:
+    """Units ready to store: tokens always (``known`` ones reused), vectors unless ``cache_path`` is None.
 
     Returns the rows and the number of units embedded now (not found in the cache).
     """
+    known = known or {}
     vectors, embedded = None, 0
     if cache_path is not None:
         cache = EmbeddingCache(cache_path)
@@ -36,7 +45,8 @@ def index_rows(units: list[Unit], cache_path: Path | None,
             cache.close()
     rows = [
         UnitRow(doc_id=u.doc_id, node_id=u.node_id, kind=u.kind, label=u.label, context=u.context, text=u.text,
-                tokens=tokens(u.keyword_text), vector=vectors[i] if vectors is not None else None)
+                tokens=known.get((u.key, u.kind)) or tokens(u.keyword_text),
+                vector=vectors[i] if vectors is not None else None)
         for i, u in enumerate(units)
     ]
     return rows, embedded

@@ -18,12 +18,14 @@ from typing import Any
 
 import numpy as np
 
+from zhengce.corpus.added import AddedSource
 from zhengce.corpus.assemble import document_key
 from zhengce.corpus.model import Document
 from zhengce.corpus.numerals import canonical_doc_number, nfkc
 from zhengce.relations.citations import Reference
 from zhengce.relations.level import level_of
 from zhengce.relations.validity import IN_FORCE_STATUSES, Fact
+from zhengce.store.added import read_added, write_added
 from zhengce.store.relations import RelationQueries
 from zhengce.store.schema import SCHEMA, SCHEMA_VERSION
 
@@ -89,6 +91,10 @@ class KnowledgeBaseWriter:
             "INSERT INTO validity_facts VALUES (?,?,?,?,?,?,?,?)",
             [(f.doc_id, f.number, f.kind, f.on.isoformat(), f.reason, f.evidence, f.quote,
               f.until.isoformat() if f.until else None) for f in facts])
+
+    def write_added(self, sources: list[AddedSource]) -> None:
+        """The files users added, with their extracts, in the order they were added."""
+        write_added(self.connection, sources)
 
     def commit(self, meta: dict[str, str]) -> None:
         """Record the metadata, then atomically replace the old knowledge base."""
@@ -160,6 +166,8 @@ def _insert_document(connection: sqlite3.Connection, doc: Document, ordinal: int
     connection.executemany(
         "INSERT INTO links VALUES (?,?,?)", [(doc.id, "forwards", t) for t in doc.forwards]
     )
+    if doc.previous_version:
+        connection.execute("INSERT INTO links VALUES (?,?,?)", (doc.previous_version, "new_version", doc.id))
 
 
 def _json(value: Any) -> str:
@@ -187,6 +195,10 @@ class Store(RelationQueries):
                 f"{self.path} has schema version {version}, this zhengce needs {SCHEMA_VERSION}: "
                 "run `zhengce build` to rebuild it."
             )
+
+    def added_sources(self) -> list[AddedSource]:
+        """The files users added, in order, as they were read."""
+        return read_added(self.connection)
 
     def meta(self) -> dict[str, str]:
         return {row["key"]: row["value"] for row in self.connection.execute("SELECT * FROM meta")}
@@ -224,9 +236,11 @@ class Store(RelationQueries):
         """The id of the document named by id, document number (any printed form) or title."""
         key = key.strip()
         number = canonical_doc_number(nfkc(key))
+        # Of an added document's versions, which share number and title, the latest.
         row = self.connection.execute(
-            "SELECT id FROM documents WHERE id = ? OR doc_number = ? OR title = ? ORDER BY ord LIMIT 1",
-            (key, number or key, key),
+            "SELECT id FROM documents WHERE id = ? OR doc_number = ? OR title = ? "
+            "ORDER BY id = ? DESC, id IN (SELECT doc_id FROM links WHERE kind = 'new_version'), ord LIMIT 1",
+            (key, number or key, key, key),
         ).fetchone()
         if row:
             return row["id"]
@@ -282,7 +296,17 @@ class Store(RelationQueries):
                 "SELECT target_id FROM links WHERE doc_id = ? AND kind = 'forwards'", (doc_id,))],
             "forwarded_by": [r["doc_id"] for r in self.connection.execute(
                 "SELECT doc_id FROM links WHERE target_id = ? AND kind = 'forwards'", (doc_id,))],
+            **self._versions(doc_id),
         }
+
+    def _versions(self, doc_id: str) -> dict[str, str | None]:
+        """The previous and the next version of an added document whose text changed."""
+        def linked(sql: str) -> str | None:
+            row = self.connection.execute(sql, (doc_id,)).fetchone()
+            return row[0] if row else None
+
+        return {"previous_version": linked("SELECT doc_id FROM links WHERE target_id = ? AND kind = 'new_version'"),
+                "next_version": linked("SELECT target_id FROM links WHERE doc_id = ? AND kind = 'new_version'")}
 
     def list_tables(self) -> list[dict[str, Any]]:
         """Every table: id, name, document, columns, row count, the total its text states."""

@@ -5,7 +5,7 @@ data: bumping ``SCHEMA_VERSION`` makes readers refuse a stale file and ask for
 a rebuild instead of misreading it.
 """
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 SCHEMA = """
 CREATE TABLE meta (
@@ -25,7 +25,8 @@ CREATE TABLE documents (
     omitted INTEGER NOT NULL DEFAULT 0,  -- the printed text leaves the body out as （略）
     ord INTEGER NOT NULL
 );
-CREATE UNIQUE INDEX documents_number ON documents(doc_number) WHERE doc_number IS NOT NULL;
+-- Not unique: the versions of an added document share its number (links kind 'new_version').
+CREATE INDEX documents_number ON documents(doc_number) WHERE doc_number IS NOT NULL;
 CREATE INDEX documents_region ON documents(region, section);
 CREATE TABLE sources (
     doc_id TEXT NOT NULL REFERENCES documents(id),
@@ -106,7 +107,17 @@ CREATE TABLE validity_facts (
 );
 CREATE TABLE links (
     doc_id TEXT NOT NULL REFERENCES documents(id),
-    kind TEXT NOT NULL,             -- 'forwards': the document forwards target
+    kind TEXT NOT NULL,             -- 'forwards': doc forwards target; 'new_version': target is doc's next version
     target_id TEXT NOT NULL REFERENCES documents(id)
+);
+CREATE TABLE added_sources (        -- files users added (zhengce add): kept so that every rebuild replays them
+    seq INTEGER PRIMARY KEY,        -- order of adding
+    file TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    method TEXT NOT NULL,           -- text | ocr | mixed: how the text was read
+    added_at TEXT NOT NULL,
+    overrides TEXT NOT NULL,        -- JSON: fields the user set (region, date, ...)
+    extract TEXT NOT NULL,          -- JSON: the blocks read from the file, so a rebuild reads no file again
+    doc_id TEXT NOT NULL            -- the document it became or was merged into
 );
 """

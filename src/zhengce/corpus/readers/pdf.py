@@ -31,12 +31,11 @@ def read(path: Path) -> Extract:
     try:
         with pdfplumber.open(path) as pdf:
             pages = [_page_items(page, number) for number, page in enumerate(pdf.pages, 1)]
-    except (PDFPasswordIncorrect, PDFEncryptionError) as error:
-        raise ReadError(f"{path.name}：PDF 已加密，无法读取") from error
-    except ReadError:
-        raise
-    except Exception as error:  # pdfminer raises many kinds on a damaged file
-        raise ReadError(f"{path.name}：PDF 文件已损坏或不完整（{type(error).__name__}）") from error
+    except Exception as error:  # pdfminer raises many kinds on a damaged file, wrapped by pdfplumber
+        cause = error.args[0] if error.args and isinstance(error.args[0], Exception) else error
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise ReadError(f"{path.name}：PDF 已加密，需要密码才能读取") from error
+        raise ReadError(f"{path.name}：PDF 文件已损坏或不完整（{type(cause).__name__}）") from error
     if not pages:
         raise ReadError(f"{path.name}：PDF 没有页面")
     scanned = [number for number, items in enumerate(pages, 1) if items is None]

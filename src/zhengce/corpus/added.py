@@ -1,0 +1,91 @@
+"""Documents users add, folded into the corpus: one document, several sources; a changed
+text is a new version, linked from the old one, which keeps its id.
+
+The knowledge base is a function of the raw compilations and of the ordered list of
+added files (their extracts are stored), so that adding, removing and rebuilding all
+replay the same folding and give the same ids.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from zhengce.corpus.layouts import user
+from zhengce.corpus.merge import same_title
+from zhengce.corpus.model import Document
+from zhengce.corpus.readers.extract import Extract
+
+OCR_SAME = 0.9  # share of character pairs an OCR'd copy shares with the text it reads
+
+
+@dataclass
+class AddedSource:
+    """One file a user added: what was read from it, and the fields the user set."""
+
+    file: str
+    sha256: str
+    extract: Extract
+    overrides: dict[str, str] = field(default_factory=dict)
+    added_at: str = ""
+    doc_id: str = ""  # the document it became or was merged into (set by ``fold_added``)
+
+
+def fold_added(documents: list[Document], added: list[AddedSource]) -> list[Document]:
+    """The corpus with every added file folded in, in the order they were added."""
+    documents = list(documents)
+    for source in added:
+        new = user.document(source.extract, source.file, source.overrides)
+        current = _current_version(documents, new)
+        if current is None:
+            documents.append(new)
+        elif _same_text(current, new, source.extract.method != "text"):
+            current.sources.append(new.sources[0])
+            new = current
+        else:
+            new.rename(_version_id(documents, current, source.doc_id))
+            new.previous_version = current.id
+            documents.append(new)
+        source.doc_id = new.id
+    return documents
+
+
+def _current_version(documents: list[Document], new: Document) -> Document | None:
+    """The latest version of the document ``new`` is a print of: same number, else same title."""
+    superseded = {d.previous_version for d in documents if d.previous_version}
+    candidates = [d for d in documents if d.id not in superseded]
+    if new.doc_number:
+        return next((d for d in candidates if d.doc_number == new.doc_number), None)
+    return next((d for d in candidates if not d.doc_number and same_title(d.title, new.title)), None)
+
+
+def _version_id(documents: list[Document], current: Document, before: str) -> str:
+    """The next free id ``<id>-v<n>``; the one the file had before, when it is still free."""
+    base = current.id.split("-v")[0]
+    taken = {d.id for d in documents}
+    if before.startswith(f"{base}-v") and before not in taken:
+        return before
+    number = 2
+    while f"{base}-v{number}" in taken:
+        number += 1
+    return f"{base}-v{number}"
+
+
+def _words(document: Document) -> str:
+    """The article text and table cells without spacing or punctuation: what a format cannot change."""
+    text = "".join(n.text for n in document.nodes) + "".join("".join(r) for t in document.tables for r in t.rows)
+    return re.sub(r"[\W_]+", "", text)
+
+
+def _same_text(old: Document, new: Document, ocr: bool) -> bool:
+    """The same words, or for a scan most of the same character pairs (OCR misreads a few)."""
+    left, right = _words(old), _words(new)
+    if left == right:
+        return True
+    if not ocr:
+        return False
+    pairs = Counter(left[i:i + 2] for i in range(len(left) - 1))
+    other = Counter(right[i:i + 2] for i in range(len(right) - 1))
+    shared = sum((pairs & other).values())
+    return 2 * shared / max(1, sum(pairs.values()) + sum(other.values())) >= OCR_SAME

@@ -1,0 +1,25 @@
+"""The files users added, as the knowledge base keeps them: their extracts and fields,
+so that adding another file, removing one or rebuilding replays them without reading
+(or OCR'ing) any file again."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from zhengce.corpus.added import AddedSource
+from zhengce.corpus.readers.extract import Extract
+
+
+def write_added(connection: sqlite3.Connection, sources: list[AddedSource]) -> None:
+    connection.executemany(
+        "INSERT INTO added_sources VALUES (?,?,?,?,?,?,?,?)",
+        [(seq, s.file, s.sha256, s.extract.method, s.added_at, json.dumps(s.overrides, ensure_ascii=False),
+          json.dumps(s.extract.as_json(), ensure_ascii=False), s.doc_id) for seq, s in enumerate(sources, 1)])
+
+
+def read_added(connection: sqlite3.Connection) -> list[AddedSource]:
+    rows = connection.execute("SELECT file, sha256, added_at, overrides, extract, doc_id FROM added_sources "
+                              "ORDER BY seq")
+    return [AddedSource(file, sha256, Extract.from_json(json.loads(extract)), json.loads(overrides), added_at, doc_id)
+            for file, sha256, added_at, overrides, extract, doc_id in rows]
