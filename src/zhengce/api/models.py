@@ -94,6 +94,8 @@ class DocumentSummaryOut(Strict):
     flags: list[FlagOut]
     forwards: list[str]
     forwarded_by: list[str]
+    previous_version: str | None = None  # an added document whose text changed: its earlier and later versions
+    next_version: str | None = None
 
 
 class QuoteOut(Strict):
