@@ -6,6 +6,7 @@ each choose their knowledge base.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Request
@@ -13,27 +14,32 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from zhengce.answer.generate import make_answerer
-from zhengce.api.routes import ask, calc, docs, meta, relations, search
-from zhengce.index.hybrid import SearchIndex
+from zhengce.api.imports import load_knowledge_base, refresh
+from zhengce.api.routes import ask, calc, docs, documents, meta, relations, search
 from zhengce.index.query import QueryError
-from zhengce.store.db import Store
 
 
 def create_app(db_path: Path | str | None = None) -> FastAPI:
     """An app over the knowledge base at ``db_path`` (default as for the CLI)."""
-    store = Store(db_path)
     app = FastAPI(title="zhengce", version="0.1.0",
                   description="Search and read Chinese HR and social-security policy documents, with citations.")
-    app.state.store = store
-    app.state.index = SearchIndex.load(store)
-    app.state.answerer = make_answerer(store, app.state.index)
-    for router in (search.router, ask.router, calc.router, relations.router, docs.router, meta.router):
+    load_knowledge_base(app, db_path)
+    app.state.jobs, app.state.reload_lock = {}, threading.Lock()
+
+    @app.middleware("http")
+    async def fresh_knowledge_base(request: Request, call_next):
+        refresh(app)
+        return await call_next(request)
+
+    for router in (search.router, ask.router, calc.router, relations.router, docs.router, meta.router,
+                   documents.router):
         app.include_router(router)
     _error_handlers(app)
+    from zhengce.web.upload import mount_upload
     from zhengce.web.views import mount_web
 
     mount_web(app)
+    mount_upload(app)
     return app
 
 

@@ -1,0 +1,131 @@
+"""Adding and removing documents over HTTP: the admin token, upload limits, import jobs,
+and the reload that lets a running server see a changed knowledge base.
+
+Reading a scan takes seconds a page, so an upload is a job that runs in a thread
+and reports its progress; the API and the upload page both start and show them.
+"""
+
+from __future__ import annotations
+
+import hmac
+import os
+import shutil
+import tempfile
+import threading
+import uuid
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, UploadFile
+
+from zhengce.answer.generate import make_answerer
+from zhengce.build import ChangeError, add_documents
+from zhengce.corpus.readers import SUFFIXES, ReadError
+from zhengce.index.hybrid import SearchIndex
+from zhengce.store.db import Store
+
+TOKEN_ENV = "ZHENGCE_ADMIN_TOKEN"
+MAX_FILES = 20
+MAX_BYTES = 50 * 1024 * 1024  # a 20-page scan at 300 dpi is about 10 MB
+
+
+@dataclass
+class Job:
+    """One import: its stage and how far it got, then what each file became or why it failed."""
+
+    id: str
+    files: list[str]
+    status: str = "running"  # running | done | failed
+    stage: str = ""
+    done: int = 0
+    total: int = 0
+    changes: list[dict[str, str]] = field(default_factory=list)
+    error: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def check_token(given: str | None) -> None:
+    """Writes need ``ZHENGCE_ADMIN_TOKEN``: unset, none are accepted over HTTP."""
+    expected = os.environ.get(TOKEN_ENV)
+    if not expected:
+        raise HTTPException(403, f"未设置 {TOKEN_ENV}：本服务不接受通过 HTTP 添加或删除文件")
+    if not given or not hmac.compare_digest(given.removeprefix("Bearer ").strip(), expected):
+        raise HTTPException(401, "管理令牌不正确")
+
+
+def save_uploads(uploads: list[UploadFile]) -> Path:
+    """The uploaded files in a new folder, under their own names; a file of the wrong type or
+    size refuses the whole upload with one line per bad file (HTTP 400 or 413)."""
+    if not uploads:
+        raise HTTPException(400, "没有上传文件")
+    if len(uploads) > MAX_FILES:
+        raise HTTPException(400, f"一次最多上传 {MAX_FILES} 个文件")
+    problems = [f"{u.filename}：不支持的文件类型，可上传 {' '.join(sorted(set(SUFFIXES)))}"
+                for u in uploads if Path(u.filename or "").suffix.lower() not in SUFFIXES]
+    if problems:
+        raise HTTPException(400, "\n".join(problems))
+    folder = Path(tempfile.mkdtemp(prefix="zhengce-upload-"))
+    for upload in uploads:
+        target = folder / Path(upload.filename or "file").name
+        with target.open("wb") as out:
+            shutil.copyfileobj(upload.file, out, length=1024 * 1024)
+        if target.stat().st_size > MAX_BYTES:
+            shutil.rmtree(folder)
+            raise HTTPException(413, f"{target.name}：文件超过 {MAX_BYTES // 1024 // 1024} MB")
+    return folder
+
+
+def start_import(app: FastAPI, folder: Path, overrides: dict[str, str]) -> Job:
+    """Run ``add_documents`` on the saved files in a thread; the job reports as it goes."""
+    files = sorted(folder.iterdir())
+    job = Job(uuid.uuid4().hex[:12], [f.name for f in files])
+    app.state.jobs[job.id] = job
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage != job.stage:
+            job.stage, job.done = stage, 0
+        job.done, job.total = job.done + done, total
+
+    def run() -> None:
+        try:
+            changes = add_documents(app.state.store.path, files, overrides, progress=progress)
+            job.changes, job.status = [asdict(c) for c in changes], "done"
+        except (ReadError, ChangeError) as error:
+            job.error, job.status = str(error), "failed"
+        except Exception as error:  # a job must end with a status, never silently
+            job.error, job.status = f"导入失败：{type(error).__name__}", "failed"
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    threading.Thread(target=run, name=f"import-{job.id}", daemon=True).start()
+    return job
+
+
+def load_knowledge_base(app: FastAPI, path: Path | str | None) -> None:
+    """Open the store and build the search index and answerer over it."""
+    store = Store(path)
+    app.state.store = store
+    app.state.index = SearchIndex.load(store)
+    app.state.answerer = make_answerer(store, app.state.index)
+    app.state.stamp = _stamp(store.path)
+
+
+def refresh(app: FastAPI) -> None:
+    """Reload when the knowledge base file was replaced (an add, a remove, a rebuild): a stat
+    per request, a reload only after a change."""
+    if _stamp(app.state.store.path) == app.state.stamp:
+        return
+    with app.state.reload_lock:
+        if _stamp(app.state.store.path) != app.state.stamp:
+            load_knowledge_base(app, app.state.store.path)
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        status = path.stat()
+    except OSError:
+        return (0, 0)
+    return status.st_ino, status.st_mtime_ns
