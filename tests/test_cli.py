@@ -108,7 +108,7 @@ def test_docs_graph_json(kb_path: Path):
 
 
 def test_docs_list_valid_on(kb_path: Path):
-    in_force = json.loads(invoke("--db", str(kb_path), "docs", "list", "--valid-on", "2021-01-01", "--json").output)
+    in_force = json.loads(invoke("--db", str(kb_path), "docs", "list", "--valid-on", "2022-01-01", "--json").output)
     assert "人社部发〔2020〕49号" not in {d["doc_number"] for d in in_force}
     assert invoke("--db", str(kb_path), "docs", "list", "--valid-on", "2021-13-01").exit_code == 1
 

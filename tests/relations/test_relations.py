@@ -68,21 +68,24 @@ def test_validity_of_phased_policies(store: Store):
     # 11号: 自2020年2月起 … 免征期限不超过5个月; 49号 (2020年6月22日) extends it to 2020年12月底.
     assert store.validity("人社部发〔2020〕11号", date(2020, 4, 1))["status"] == "现行有效"
     assert store.validity("人社部发〔2020〕11号", date(2020, 7, 1))["status"] == "已被修改"
-    assert store.validity("人社部发〔2020〕49号", date(2020, 12, 31))["status"] == "现行有效"
-    expired = store.validity("人社部发〔2020〕49号", date(2021, 1, 1))
-    assert expired["status"] == "阶段性政策已到期" and "2020-12-31" in expired["reason"]
+    # 49号 一: 大型企业…减半征收的政策，延长执行到2020年6月底 (ended, other items run: 部分失效);
+    # 五: 对2020年未缴费月度，可于2021年底前进行补缴 (its last measure).
+    assert store.validity("人社部发〔2020〕49号", date(2020, 6, 30))["status"] == "现行有效"
+    assert store.validity("人社部发〔2020〕49号", date(2020, 12, 31))["status"] == "部分失效"
+    expired = store.validity("人社部发〔2020〕49号", date(2022, 1, 1))
+    assert expired["status"] == "阶段性政策已到期" and "2021-12-31" in expired["reason"]
     # 京房公积金发〔2020〕9号 四: 本通知执行至2020年6月30日 (the whole notice ends: 失效).
     assert store.validity("京房公积金发〔2020〕9号", date(2020, 7, 1))["status"] == "失效"
 
 
 def test_documents_in_force_on_a_date(store: Store):
     in_force = {d["doc_number"] for d in store.list_documents(valid_on=date(2021, 1, 1))}
-    assert "人社部发〔2020〕49号" not in in_force and "人社部发〔2020〕11号" not in in_force
+    assert "人社部发〔2020〕49号" in in_force and "人社部发〔2020〕11号" not in in_force
     assert "京房公积金发〔2020〕9号" not in in_force
     assert "人社部发〔2020〕11号" in {d["doc_number"] for d in store.list_documents(valid_on=date(2020, 12, 31))}
 
 
 def test_show_carries_validity(store: Store):
-    document = store.get_document("人社部发〔2020〕49号", on=date(2021, 1, 1))
+    document = store.get_document("人社部发〔2020〕49号", on=date(2022, 1, 1))
     assert document["validity"]["status"] == "阶段性政策已到期"
     assert document["validity"]["evidence"] and document["validity"]["quotes"]

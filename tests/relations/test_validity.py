@@ -74,7 +74,7 @@ def test_an_items_deadline_is_not_the_documents(store: Store):
     assert items[f"{doc_id}/附件/三/26"]["status"] == "阶段性政策已到期"
     assert (items[f"{doc_id}/附件/二/23"]["status"], items[f"{doc_id}/附件/二/23"]["end"]) == ("现行有效", "2020-12-31")
     assert store.status_of(f"{doc_id}/附件/三/26", on).status == "阶段性政策已到期"
-    assert store.status_of(f"{doc_id}/附件/一/1", on).status == "现行有效"
+    assert store.status_of(f"{doc_id}/附件/一/3", on).status == "现行有效"  # no period of its own
     assert status(store, "渝府办发〔2020〕22号", "2025-12-01") == "部分失效"
 
 

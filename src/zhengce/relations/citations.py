@@ -25,6 +25,8 @@ _YEAR_SERIAL = re.compile(
     r"(?P<prefix>[\u4e00-\u9fff ]{2,30}?公告)\s*(?P<year>20\d\d)\s*年\s*第\s*(?P<num>\d{1,4})\s*号")
 # Words that can stand before a number but are not part of its issuer prefix.
 _NOT_PREFIX = set("根据按照依据参照执行落实贯彻关于和与及、的等由文件（）()《》号见令字对在将以为是")
+# A notice about an earlier one, named in its title, that explains or supplements it.
+_AMENDING_TITLE = re.compile(r"补充|说明|调整|修改")
 _KIND_WORDS = (
     ("repeals", re.compile("|".join(w for w in lexicon.REPEAL_WORDS if w != "废止"))),
     ("extends", re.compile("|".join(lexicon.EXTEND_WORDS))),
@@ -141,6 +143,9 @@ def _kind(document: Document, target: Document | None, sentence: str) -> str:
     foreign = target is not None and target.region != document.region
     if target is not None and not foreign and "延长" in document.title and "延长" not in target.title:
         return "extends"
+    if target is not None and not foreign and _AMENDING_TITLE.search(document.title) \
+            and document_key(target.title) in document_key(document.title):
+        return "amends"  # 关于对《…》有关问题说明的通知, …的补充通知
     kind = reference_kind(sentence)
     return "cites" if kind == "extends" or (foreign and kind != "forwards") else kind
 

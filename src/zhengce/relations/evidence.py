@@ -20,7 +20,7 @@ from zhengce.relations import lexicon
 from zhengce.relations.citations import Reference
 from zhengce.relations.level import level_of
 from zhengce.relations.periods import Clause, document_clauses, item_clauses
-from zhengce.relations.readings import Reading, load_readings, reading_facts
+from zhengce.relations.readings import ITEM_KINDS, Reading, edge_facts, load_readings, reading_facts
 from zhengce.relations.validity import Fact
 
 _PHASED_TITLE = re.compile(r"阶段性")
@@ -31,28 +31,27 @@ def name_of(document: Document) -> str:
 
 
 def own_facts(document: Document, readings: list[Reading]) -> list[Fact]:
-    """What the document's own text says of its validity: issue, start, end, items."""
-    facts: list[Fact] = []
+    """What the document's own text says of its validity: issue, start, end, items
+    (with the readers' judgements applied: items first, since a document that ends with
+    its measures, or a phased one, ends with the last of them)."""
     number = document.doc_number
-    if document.date:
-        facts.append(Fact(document.id, number, "issued", document.date, "成文日期", None))
+    facts = [Fact(document.id, number, "issued", document.date, "成文日期", None)] if document.date else []
     whole = document_clauses(document)
     interpretation = level_of({"title": document.title, "doc_number": number, "issuers": document.issuers,
                                "region": document.region}) == "解读"
-    items = [] if interpretation else item_clauses(document, whole)
+    items = [Fact(document.id, number, "item_expires", clause.on or date.max, f"本项规定的执行期限至{clause.on}",
+                  clause.node_id, clause.quote) for clause in ([] if interpretation else item_clauses(document, whole))]
+    items = reading_facts(document, items, [r for r in readings if r.kind in ITEM_KINDS])
     for clause in whole:
-        facts.extend(_whole_fact(document, clause, items))
-    for clause in items:
-        facts.append(Fact(document.id, number, "item_expires", clause.on or date.max,
-                          f"本项规定的执行期限至{clause.on}", clause.node_id, clause.quote))
+        facts.extend(_whole_fact(document, clause, [f.on for f in items]))
     if items and _PHASED_TITLE.search(document.title) and not any(f.kind == "expires" for f in facts):
-        last = max(items, key=lambda c: c.on or date.min)
-        facts.append(Fact(document.id, number, "phased", last.on or date.max,
-                          f"阶段性政策，措施的执行期限最晚至{last.on}", last.node_id, last.quote))
-    return reading_facts(document, facts, readings)
+        last = max(items, key=lambda f: f.on)
+        facts.append(Fact(document.id, number, "phased", last.on, f"阶段性政策，措施的执行期限最晚至{last.on}",
+                          last.evidence, last.quote))
+    return reading_facts(document, facts + items, [r for r in readings if r.kind not in ITEM_KINDS])
 
 
-def _whole_fact(document: Document, clause: Clause, items: list[Clause]) -> list[Fact]:
+def _whole_fact(document: Document, clause: Clause, ends: list[date]) -> list[Fact]:
     number, start = document.doc_number, clause.on or document.date or date.min
     if clause.kind == "starts":
         return [Fact(document.id, number, "starts", start, f"文件自{start}起施行", clause.node_id, clause.quote)]
@@ -62,7 +61,6 @@ def _whole_fact(document: Document, clause: Clause, items: list[Clause]) -> list
     if clause.kind == "open_end":
         return [Fact(document.id, number, "open_end", start, f"执行期限以事件为终点：{clause.quote}",
                      clause.node_id, clause.quote)]
-    ends = [c.on for c in items if c.on]
     if clause.kind == "with_measures" and ends:
         # The document ends with its measures: its end is theirs (rule 3), and like a
         # phased document its items' ends do not make it 部分失效.
@@ -83,7 +81,7 @@ def validity_facts(documents: list[Document], references: list[Reference]) -> li
     for reference in references:
         if reference.kind in ("repeals", "extends", "amends"):
             facts.append(_edge_fact(reference, by_id[reference.doc_id], own[reference.doc_id]))
-    return facts
+    return facts + edge_facts(documents, readings)
 
 
 def effective_day(facts: list[Fact]) -> date | None:
@@ -100,11 +98,18 @@ def last_day(facts: list[Fact]) -> date | None:
     return None
 
 
+def _extended_to(facts: list[Fact]) -> date | None:
+    """The end an extending document gives: the latest of its clauses that extend
+    (延长执行到2020年12月底, 继续缓缴……至2020年12月底), else its own last day."""
+    ends = [f.on for f in facts if f.kind == "item_expires" and any(w in f.quote for w in lexicon.EXTEND_WORDS)]
+    return max(ends, default=None) or last_day(facts)
+
+
 def _edge_fact(reference: Reference, citing: Document, citing_facts: list[Fact]) -> Fact:
     kind = {"repeals": "repealed", "extends": "extended", "amends": "amended"}[reference.kind]
     verb = {"repealed": "废止", "extended": "延长", "amended": "修改"}[kind]
     on = (effective_day(citing_facts) if kind == "repealed" else citing.date) or date.min
-    until = last_day(citing_facts) if kind == "extended" else None
+    until = _extended_to(citing_facts) if kind == "extended" else None
     return Fact(reference.target_id, reference.number, kind, on, f"{name_of(citing)}{verb}了本文件",
                 reference.node_id, _sentence_quote(citing, reference), until)
 

@@ -33,8 +33,12 @@ _UNTIL = re.compile(rf"(?:(?:{'|'.join(lexicon.UNTIL_WORDS)})(?P<date>{_END})"
 _OPEN = re.compile(rf"(?:{'|'.join(lexicon.OPEN_END_EVENTS)})")
 _WITH_MEASURES = re.compile(rf"(?:{'|'.join(lexicon.WITH_MEASURES)})")
 _ITEM_UNTIL = re.compile(rf"(?:{'|'.join(lexicon.ITEM_PERIOD_WORDS)})(?:{_FULL}至)?(?P<date>{_END})")
-_MONTHS = re.compile(rf"自(?P<y>\d{{4}})年(?P<m>\d{{1,2}})月起[^。]{{0,90}}?(?:{'|'.join(lexicon.MONTHS_LIMIT)})"
+_MONTHS = re.compile(rf"[自从](?P<y>\d{{4}})年(?P<m>\d{{1,2}})月起[^。]{{0,90}}?(?:{'|'.join(lexicon.MONTHS_LIMIT)})"
                      r"(?P<n>\d{1,2})个月")
+_EXTENDED = re.compile(rf"(?:延长|缓缴|顺延)[^，。；,]{{0,12}}?至(?P<date>{_END})")
+_DATED_SPAN = re.compile(rf"(?P<y>\d{{4}})年\d{{1,2}}月\d{{1,2}}日(?:至|到|-|—)(?P<date>{_END})")
+_YEARS_SPAN = re.compile(r"\d{4}年?(?:至|到|-|—)(?P<y>\d{4})年")
+_THIS_AND_NEXT = re.compile(r"今明两年")
 _MONTH_SPAN = re.compile(r"(?:从|在)?(?P<y>\d{4}年)?(?P<m1>\d{1,2})月起?(?:到|至|—|-)(?P<m2>\d{1,2})月")
 _WITHIN_YEAR = re.compile(r"(?P<y>\d{4})年年?内")
 
@@ -167,30 +171,63 @@ def _quote(sentence: str, start: int, end: int, longest: int = 60) -> str:
 
 
 def item_clauses(document: Document, whole: list[Clause]) -> list[Clause]:
-    """Items' own periods: each node's latest stated end (none for a whole-document clause)."""
-    year = (document.date or date(2020, 1, 1)).year
+    """Items' own periods, each node's distinct ends (none for a whole-document clause,
+    none that ended before the document was issued: that is a condition, not a period)."""
+    issued = document.date or date(2020, 1, 1)
     taken = {(c.node_id, c.quote) for c in whole}
-    latest: dict[str, Clause] = {}
+    found: dict[tuple[str, date], Clause] = {}
     for node_id, sentence in sentences(document):
         if any(node_id == n and quote in sentence for n, quote in taken):
             continue
-        for end, start, stop in _item_ends(sentence, year):
-            clause = Clause("item_ends", end, node_id, _quote(sentence, start, stop))
-            if node_id not in latest or end > (latest[node_id].on or end):
-                latest[node_id] = clause
-    return list(latest.values())
+        for end, start, stop in _item_ends(sentence, issued.year):
+            if end >= issued and (node_id, end) not in found:
+                found[node_id, end] = Clause("item_ends", end, node_id, _quote(sentence, start, stop))
+    return list(found.values())
+
+
+def _year_end(match: re.Match[str], _year: int) -> date | None:
+    return date(int(match["y"]), 12, 31)
+
+
+def _months_end(match: re.Match[str], _year: int) -> date | None:
+    return month_end(int(match["y"]), int(match["m"]) + int(match["n"]) - 1)
+
+
+def _span_end(match: re.Match[str], year: int) -> date | None:
+    span_year = int(match["y"][:4]) if match["y"] else year
+    return month_end(span_year, int(match["m2"])) if int(match["m1"]) < int(match["m2"]) else None
+
+
+def _stated_end(match: re.Match[str], year: int) -> date | None:
+    return end_date(match["date"], int(match["y"]) if "y" in match.groupdict() and match["y"] else year)
+
+
+def _next_year_end(_match: re.Match[str], year: int) -> date | None:
+    return date(year + 1, 12, 31)
+
+
+# How an item's clause states its end, and how to read the last day from it.
+_ITEM_PATTERNS = (
+    (_ITEM_UNTIL, _stated_end),          # 受理截止期限为2020年12月31日, 实施期限为…至…
+    (_EXTENDED, _stated_end),            # 延长2020年春节假期至2月2日, 可缓缴社会保险费至2020年12月底
+    (_DATED_SPAN, _stated_end),          # 自2020年1月1日至3月31日
+    (_MONTHS, _months_end),              # 自2020年2月起……期限不超过5个月
+    (_MONTH_SPAN, _span_end),            # 从2月到6月, 2020年3月至12月
+    (_YEARS_SPAN, _year_end),            # 2020年至2022年
+    (_WITHIN_YEAR, _year_end),           # 2020年年内
+    (_THIS_AND_NEXT, _next_year_end),    # 今明两年
+)
 
 
 def _item_ends(sentence: str, year: int) -> Iterator[tuple[date, int, int]]:
-    for match in _ITEM_UNTIL.finditer(sentence):
-        end = end_date(match["date"], year)
-        if end:
-            yield end, match.start(), match.end()
-    for match in _MONTHS.finditer(sentence):
-        yield month_end(int(match["y"]), int(match["m"]) + int(match["n"]) - 1), match.start(), match.end()
-    for match in _MONTH_SPAN.finditer(sentence):
-        span_year = int(match["y"][:4]) if match["y"] else year
-        if int(match["m1"]) < int(match["m2"]):
-            yield month_end(span_year, int(match["m2"])), match.start(), match.end()
-    for match in _WITHIN_YEAR.finditer(sentence):
-        yield date(int(match["y"]), 12, 31), match.start(), match.end()
+    """(last day, start, end) of each period an item's sentence states, outside the
+    titles it cites (《…目录（2019-2021年）》 is not a period)."""
+    for pattern, read in _ITEM_PATTERNS:
+        for match in pattern.finditer(sentence):
+            end = None if _in_title(sentence, match.start()) else read(match, year)
+            if end:
+                yield end, match.start(), match.end()
+
+
+def _in_title(sentence: str, at: int) -> bool:
+    return sentence.count("《", 0, at) > sentence.count("》", 0, at)

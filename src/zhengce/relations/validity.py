@@ -37,7 +37,8 @@ class Fact:
     day of its time-limited measures), open_end, item_expires (``evidence`` is the
     item), repealed, extended, amended, confirmed. ``on`` is the day the fact speaks
     of: issue, start, last day in force, or the later document's effective date.
-    ``until`` is, for an extension, the last day the extending document runs.
+    ``until`` is, for an extension, the last day it gives the measures; ``item``, for an
+    extension of one item only, that item's node id.
     """
 
     doc_id: str | None
@@ -48,6 +49,7 @@ class Fact:
     evidence: str | None  # node id of the article that says so
     quote: str = ""
     until: date | None = None
+    item: str | None = None
 
 
 @dataclass
@@ -92,16 +94,14 @@ def status_on(facts: list[Fact], on: date) -> Validity:
     repealed = [f for f in facts if f.kind == "repealed" and f.on <= on]
     if repealed:
         return _validity(REPEALED, repealed[0].reason, repealed, on, **dates)
-    extensions = [f for f in facts if f.kind == "extended" and f.on <= on]
-    extended_to = max((f.until for f in extensions if f.until), default=None)
-    ended = _ended(facts, on, extended_to, dates)
+    ended = _ended(facts, on, _extended_to(facts, on), dates)
     if ended:
         return ended
-    items = [f for f in facts if f.kind == "item_expires" and f.on < on]
-    if items and not _first(facts, "phased"):
+    items = [f for f in facts if f.kind == "item_expires" and _item_end(facts, f, on) < on]
+    if items:
         ends = "、".join(sorted({f.on.isoformat() for f in items}))
         return _validity(PARTLY, f"部分条款规定的执行期限已届满（{ends}），其余条款继续有效", items, on, **dates)
-    changed = [f for f in extensions if not f.until or on <= f.until]
+    changed = [f for f in _extensions(facts, on, items=True) if not f.until or on <= f.until]
     changed += [f for f in facts if f.kind == "amended" and f.on <= on]
     if changed:
         return _validity(AMENDED, changed[0].reason, changed, on, **dates)
@@ -113,10 +113,28 @@ def status_on(facts: list[Fact], on: date) -> Validity:
     return _validity(IN_FORCE, NO_EVIDENCE, [], on, **dates)
 
 
+def _extensions(facts: list[Fact], on: date, items: bool = False) -> list[Fact]:
+    """The extensions issued by ``on``: of the whole document's measures, or also of single items."""
+    return [f for f in facts if f.kind == "extended" and f.on <= on and (items or f.item is None)]
+
+
+def _extended_to(facts: list[Fact], on: date) -> date | None:
+    """The last day the extensions issued by ``on`` give the document's measures."""
+    return max((f.until for f in _extensions(facts, on) if f.until), default=None)
+
+
+def _item_end(facts: list[Fact], period: Fact, on: date) -> date:
+    """An item's period's last day, moved by the extensions issued by ``on`` of the whole
+    document's measures or of that item."""
+    moved = [f.until for f in _extensions(facts, on, items=True)
+             if f.until and (f.item is None or f.item == period.evidence)]
+    return max([period.on, *moved])
+
+
 def _ended(facts: list[Fact], on: date, extended_to: date | None, dates: dict[str, Any]) -> Validity | None:
     """Rules 3 and 4: the whole document's stated end, else its measures' end, each
     moved by a later extension; None while neither has passed."""
-    extended = [f for f in facts if f.kind == "extended" and f.on <= on]
+    extended = _extensions(facts, on)
     rules = (("expires", EXPIRED, "文件规定的有效期"), ("phased", PHASED_OUT, "阶段性政策的执行期限"))
     for kind, status, words in rules:
         own = [f for f in facts if f.kind == kind]
@@ -143,7 +161,7 @@ def item_status(facts: list[Fact], node_id: str, on: date) -> Validity | None:
            and (node_id == f.evidence or node_id.startswith(f.evidence + "/"))]
     if not own:
         return None
-    end = max(f.on for f in own)
+    end = max(_item_end(facts, f, on) for f in own)
     document = status_on(facts, on)
     if not document.in_force and document.status != NOT_YET:
         return document

@@ -88,9 +88,9 @@ class KnowledgeBaseWriter:
             "INSERT INTO refs VALUES (?,?,?,?,?,?)",
             [(r.doc_id, r.node_id, r.kind, r.number, r.title, r.target_id) for r in references])
         self.connection.executemany(
-            "INSERT INTO validity_facts VALUES (?,?,?,?,?,?,?,?)",
+            "INSERT INTO validity_facts VALUES (?,?,?,?,?,?,?,?,?)",
             [(f.doc_id, f.number, f.kind, f.on.isoformat(), f.reason, f.evidence, f.quote,
-              f.until.isoformat() if f.until else None) for f in facts])
+              f.until.isoformat() if f.until else None, f.item) for f in facts])
 
     def write_added(self, sources: list[AddedSource]) -> None:
         """The files users added, with their extracts, in the order they were added."""

@@ -18,7 +18,7 @@ from zhengce.relations.validity import NO_EVIDENCE, Fact, Validity, node_status,
 def _fact(row: sqlite3.Row) -> Fact:
     until = date.fromisoformat(row["until_date"]) if row["until_date"] else None
     return Fact(row["doc_id"], row["number"], row["kind"], date.fromisoformat(row["on_date"]), row["reason"],
-                row["evidence"], row["quote"], until)
+                row["evidence"], row["quote"], until, row["item_id"])
 
 
 class RelationQueries:
@@ -61,8 +61,8 @@ class RelationQueries:
             row = self.connection.execute("SELECT doc_number FROM documents WHERE id = ?", (doc_id,)).fetchone()
             return {"doc_id": doc_id, "doc_number": row["doc_number"], **self.status_of(doc_id, on).as_dict(),
                     "items": self.item_statuses(doc_id, on)}
-        number = canonical_doc_number(nfkc(key))
-        facts = self.facts(None, number) if number else []
+        number = canonical_doc_number(nfkc(key)) or key.strip()  # a number, or the title a repeal names
+        facts = self.facts(None, number)
         if not facts:
             return None
         status = status_on(facts, on)

@@ -103,7 +103,8 @@ CREATE TABLE validity_facts (
     reason TEXT NOT NULL,
     evidence TEXT,                  -- node id of the article that says so
     quote TEXT NOT NULL,            -- its words
-    until_date TEXT                 -- an extension: the last day the extending document runs
+    until_date TEXT,                -- an extension: the last day it gives the measures
+    item_id TEXT                    -- an extension of one item only: that item's node id
 );
 CREATE TABLE links (
     doc_id TEXT NOT NULL REFERENCES documents(id),
