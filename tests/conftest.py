@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.readers import render
 from zhengce.answer.ask import Answerer
 from zhengce.build import write_documents
 from zhengce.corpus.build import DEFAULT_RAW_DIR, CorpusReport, load_corpus
@@ -64,3 +65,30 @@ def by_number(documents: list[Document], number: str) -> Document:
     matches = [d for d in documents if d.doc_number == number]
     assert len(matches) == 1, f"{number}: {len(matches)} documents"
     return matches[0]
+
+
+# A 规定 and a 办法 with 第X条, a table and a signature; a Hunan notice of 一、 and 1. items with a 15-column table.
+ARTICLES = "人社部规〔2020〕1号"
+ITEMS = "湘人社发〔2020〕33号"
+
+
+@pytest.fixture(scope="session")
+def articles_doc(corpus: list[Document]) -> Document:
+    return by_number(corpus, ARTICLES)
+
+
+@pytest.fixture(scope="session")
+def items_doc(corpus: list[Document]) -> Document:
+    return by_number(corpus, ITEMS)
+
+
+@pytest.fixture(scope="session")
+def printed(tmp_path_factory: pytest.TempPathFactory, articles_doc: Document, items_doc: Document) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("printed")
+    return {
+        "pdf": render.text_pdf(articles_doc, folder / "articles.pdf"),
+        "items.pdf": render.text_pdf(items_doc, folder / "items.pdf"),
+        "docx": render.docx_file(articles_doc, folder / "articles.docx"),
+        "items.docx": render.docx_file(items_doc, folder / "items.docx"),
+        "html": render.gov_html(articles_doc, folder / "articles.html", "2020-01-08"),
+    }

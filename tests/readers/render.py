@@ -83,14 +83,17 @@ def text_pdf(document: Document, path: Path) -> Path:
 
 
 def scanned_pdf(text_pdf_path: Path, path: Path, scale: float = 2.0, pages: int | None = None) -> Path:
-    """The pages of a text PDF as images only, the way a scanner makes them."""
+    """The pages of a text PDF as images only, the way a scanner makes them: grey, a little
+    skewed and soft."""
     import pypdfium2
     from fpdf import FPDF
+    from PIL import ImageFilter
 
     source = pypdfium2.PdfDocument(text_pdf_path)
     pdf = FPDF(format="A4")
     for index in range(len(source) if pages is None else pages):
         image = source[index].render(scale=scale).to_pil().convert("L")
+        image = image.rotate(0.4, fillcolor=255).filter(ImageFilter.GaussianBlur(0.6))
         buffer = io.BytesIO()
         image.save(buffer, format="PNG")
         pdf.add_page()

@@ -16,15 +16,17 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from zhengce.api.imports import load_knowledge_base, refresh
 from zhengce.api.routes import ask, calc, docs, documents, meta, relations, search
+from zhengce.index.build import DEFAULT_CACHE
 from zhengce.index.query import QueryError
 
 
-def create_app(db_path: Path | str | None = None) -> FastAPI:
-    """An app over the knowledge base at ``db_path`` (default as for the CLI)."""
+def create_app(db_path: Path | str | None = None, cache: Path = DEFAULT_CACHE) -> FastAPI:
+    """An app over the knowledge base at ``db_path`` (default as for the CLI); documents
+    added over HTTP are embedded with the vectors cached in ``cache``."""
     app = FastAPI(title="zhengce", version="0.1.0",
                   description="Search and read Chinese HR and social-security policy documents, with citations.")
     load_knowledge_base(app, db_path)
-    app.state.jobs, app.state.reload_lock = {}, threading.Lock()
+    app.state.jobs, app.state.reload_lock, app.state.cache = {}, threading.Lock(), cache
 
     @app.middleware("http")
     async def fresh_knowledge_base(request: Request, call_next):

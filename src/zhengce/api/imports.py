@@ -91,7 +91,7 @@ def start_import(app: FastAPI, folder: Path, overrides: dict[str, str]) -> Job:
 
     def run() -> None:
         try:
-            changes = add_documents(app.state.store.path, files, overrides, progress=progress)
+            changes = add_documents(app.state.store.path, files, overrides, app.state.cache, progress)
             job.changes, job.status = [asdict(c) for c in changes], "done"
         except (ReadError, ChangeError) as error:
             job.error, job.status = str(error), "failed"

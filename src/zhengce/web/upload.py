@@ -48,7 +48,7 @@ async def upload_files(request: Request, files: Annotated[list[UploadFile], File
 async def remove_files(request: Request, key: Annotated[str, Form()], token: Annotated[str, Form()] = "") -> Response:
     try:
         check_token(token)
-        await run_in_threadpool(remove_document, request.app.state.store.path, key)
+        await run_in_threadpool(remove_document, request.app.state.store.path, key, request.app.state.cache)
     except HTTPException as error:
         return upload_page(request, status_code=error.status_code, error=str(error.detail))
     except ChangeError as error:

@@ -49,7 +49,7 @@ async def delete(request: Request, key: str, authorization: Token = None) -> dic
     """Remove an added document (id, number or title) and every file added as it."""
     check_token(authorization)
     try:
-        changes = await run_in_threadpool(remove_document, request.app.state.store.path, key)
+        changes = await run_in_threadpool(remove_document, request.app.state.store.path, key, request.app.state.cache)
     except ChangeError as error:
         status = 404 if str(error).startswith("找不到") else 400
         raise HTTPException(status, str(error)) from error

@@ -86,6 +86,17 @@ def _ocr_pages(path: Path, pages: list, numbers: list[int]) -> None:
         document.close()
 
 
+def _add_table(items: list[dict], table: dict) -> None:
+    """A table, or the rest of the one just before it when it runs on over a page break
+    (same columns, nothing between): its header repeated on the new page is dropped."""
+    previous = items[-1] if items else None
+    if previous and "rows" in previous and len(previous["columns"]) == len(table["columns"]):
+        rows = table["rows"] if table["columns"] == previous["columns"] else [table["columns"], *table["rows"]]
+        previous["rows"].extend(rows)
+    else:
+        items.append(table)
+
+
 def _extract(path: Path, pages: list[list], method: str) -> Extract:
     lines = [item for items in pages for item in items if isinstance(item, PageLine)]
     first_page = [line for line in lines if line.page == 1]
@@ -100,7 +111,7 @@ def _extract(path: Path, pages: list[list], method: str) -> Extract:
             continue
         items.extend({"text": text} for text in paragraphs_from_lines(run))
         run = []
-        items.append(item)
+        _add_table(items, item)
     items.extend({"text": text} for text in paragraphs_from_lines(run))
     if not any("text" in item for item in items):
         raise ReadError(f"{path.name}：PDF 中没有可读的文字")
