@@ -92,6 +92,19 @@ def test_document_date_picker_and_item_statuses(page: Page, base_url: str, shoot
     expect(item).to_contain_text("阶段性政策已到期")
     expect(page.locator(r"[id='af0d01339a/附件/二/23'] .item-validity")).to_contain_text("现行有效")
     shoot(page)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=str(shoot(page, "-390")), clip={"x": 0, "y": 0, "width": 390, "height": 1200})
+
+
+def test_browse_on_a_date_lists_what_is_in_force_with_its_status(page: Page, base_url: str, shoot):
+    # 湘人社规〔2020〕4号: 执行到2020年12月31日止 (not in force on 2021-06-01);
+    # 湘人社规〔2020〕13号: 自2020年9月1日起施行，有效期五年 (in force, one item ended: 部分失效).
+    page.goto(base_url + "/documents?region=湖南&on=2021-06-01")
+    expect(page.locator("h1")).to_contain_text("2021-06-01 有效的文件")
+    table = page.locator("table.browse")
+    expect(table).not_to_contain_text("湘人社规〔2020〕4号")
+    expect(table.locator("tr", has_text="湘人社规〔2020〕13号")).to_contain_text("部分失效")
+    shoot(page)
 
 
 def test_calculator_form_shows_cited_steps(page: Page, base_url: str, shoot):
