@@ -91,5 +91,6 @@ def test_repeals_of_documents_outside_the_corpus(store: Store):
     for number in ("湘人社发〔2015〕62号", "湘人社发〔2017〕85号"):
         repealed = store.validity(number, date(2020, 9, 1))
         assert repealed["status"] == "已废止" and "湘人社规〔2020〕14号" in repealed["reason"]
-        assert any("同时废止" in quote["quote"] for quote in repealed["quotes"])
+        assert [(q["document"], q["article"]) for q in repealed["quotes"] if "同时废止" in q["quote"]] \
+            == [("湘人社规〔2020〕14号", "四/（三）")]
         assert store.validity(number, date(2020, 8, 31))["status"] == "现行有效"

@@ -99,7 +99,11 @@ class DocumentSummaryOut(Strict):
 
 
 class QuoteOut(Strict):
+    """A clause behind a status: its document (文号, else title), article path, node id, words."""
+
     node_id: str
+    document: str
+    article: str
     quote: str
 
 

@@ -124,6 +124,7 @@ def print_validity(validity: dict[str, Any], items: list[dict[str, Any]]) -> Non
     if validity["note"]:
         console.print(f"  注：{validity['note']}", highlight=False)
     for quote in validity["quotes"]:
-        console.print(f"  依据 {quote['node_id']}：“{quote['quote']}”", highlight=False)
+        console.print(f"  依据 {quote['document']} {quote['article']}：“{quote['quote']}”", highlight=False)
     for item in items:
-        console.print(f"  条款 {item['node_id']}：{item['status']}（{item['reason']}）", highlight=False)
+        article = item["node_id"].partition("/")[2]
+        console.print(f"  条款 {article}：{item['status']}（{item['reason']}）", highlight=False)

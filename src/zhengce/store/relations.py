@@ -46,12 +46,26 @@ class RelationQueries:
                                        "ORDER BY rowid", (number,))
         return [_fact(row) for row in rows]
 
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        return {row["id"]: row["doc_number"] or row["title"]
+                for row in self.connection.execute("SELECT id, doc_number, title FROM documents")}
+
+    def _cite(self, validity: Validity) -> Validity:
+        """Name each quoted clause's document (文号, else title) and article path."""
+        for quote in validity.quotes:
+            doc_id, _, path = quote["node_id"].partition("/")
+            quote["document"], quote["article"] = self._names.get(doc_id, doc_id), path
+        return validity
+
     def status_of(self, doc_or_node_id: str, on: date) -> Validity:
         """The status on ``on`` of a corpus document (its id) or of one of its articles
-        (a node id such as ``af0d01339a/附件/三/26``): what answers cite with a date."""
+        (a node id such as ``af0d01339a/附件/三/26``), with the clauses behind it: what
+        answers cite with a date."""
         doc_id = doc_or_node_id.split("/", 1)[0]
         facts = self.facts(doc_id)
-        return node_status(facts, doc_or_node_id, on) if "/" in doc_or_node_id else status_on(facts, on)
+        status = node_status(facts, doc_or_node_id, on) if "/" in doc_or_node_id else status_on(facts, on)
+        return self._cite(status)
 
     def validity(self, key: str, on: date) -> dict[str, Any] | None:
         """Status on ``on`` of a corpus document (id, number, title) or of a document
@@ -65,7 +79,7 @@ class RelationQueries:
         facts = self.facts(None, number)
         if not facts:
             return None
-        status = status_on(facts, on)
+        status = self._cite(status_on(facts, on))
         if status.reason == NO_EVIDENCE:
             status.reason = "资料库外的文件：资料中未见在此日前废止它的依据"
         return {"doc_id": None, "doc_number": number, **status.as_dict(), "items": []}
@@ -78,7 +92,7 @@ class RelationQueries:
         """The articles of a document that have their own period, each with its status on ``on``."""
         facts = self.facts(doc_id)
         items = dict.fromkeys(f.evidence for f in facts if f.kind == "item_expires" and f.evidence)
-        return [{"node_id": node_id, **node_status(facts, node_id, on).as_dict()} for node_id in items]
+        return [{"node_id": node_id, **self._cite(node_status(facts, node_id, on)).as_dict()} for node_id in items]
 
     def expired_nodes(self, on: date) -> set[str]:
         """Articles whose own period has ended by ``on`` in documents otherwise in force:
