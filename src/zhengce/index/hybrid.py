@@ -102,6 +102,7 @@ class SearchIndex:
         position = {doc_id: i for i, doc_id in enumerate(self.doc_ids)}
         self.unit_doc = np.array([position[u["doc_id"]] for u in units], dtype=np.int32)
         self.known_numbers = {d["doc_number"]: d["id"] for d in documents.values() if d["doc_number"]}
+        self._dated: dict[date, np.ndarray] = {}
 
     @classmethod
     def load(cls, store: Store) -> SearchIndex:
@@ -163,15 +164,24 @@ class SearchIndex:
 
     def _mask(self, filters: Filters) -> np.ndarray:
         """Which units the filters allow: decided per document, spread to its units; on a
-        date, without the articles whose own period has ended."""
-        in_force = self.in_force(filters.valid_on) if filters.valid_on else None
-        allowed_docs = np.array([_passes(self.documents[doc_id], filters)
-                                 and (in_force is None or doc_id in in_force) for doc_id in self.doc_ids])
+        date, only the units in force then."""
+        allowed_docs = np.array([_passes(self.documents[doc_id], filters) for doc_id in self.doc_ids])
         allowed = allowed_docs[self.unit_doc]
-        expired = self.expired_nodes(filters.valid_on) if filters.valid_on else set()
-        if expired:
-            allowed &= np.array([not covered(u["node_id"], expired) for u in self.units])
-        return allowed
+        return allowed & self._in_force_units(filters.valid_on) if filters.valid_on else allowed
+
+    def _in_force_units(self, on: date) -> np.ndarray:
+        """Units in force on ``on``: their document in force, no article above them whose own
+        period has ended. Kept per date (a server asks for the same few dates)."""
+        cache = self._dated
+        if on not in cache:
+            in_force, expired = self.in_force(on), self.expired_nodes(on)
+            documents = {node.split("/", 1)[0] for node in expired}
+            live = np.array([doc_id in in_force for doc_id in self.doc_ids])[self.unit_doc]
+            live &= ~np.array([u["doc_id"] in documents and covered(u["node_id"], expired) for u in self.units])
+            if len(cache) >= 64:
+                cache.clear()
+            cache[on] = live
+        return cache[on]
 
     def _query_tokens(self, query: Query) -> list[str]:
         return tokens(" ".join([query.text, *query.expansions]))

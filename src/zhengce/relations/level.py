@@ -5,8 +5,10 @@ The labels are those of the legal databases (法律, 行政法规, 部门规章,
 published interpretation. The rules are data, first match wins; each reads one
 field of the document. Why these signs: a 主席令 promulgates a law; a 部令 a
 department rule; normative documents carry 规 in their number (湘人社规, 人社部规),
-or are issued as 发 by a ministry (人社部发) or a people's government (湘政发,
-渝府办发); 函, 明电 and the 办公厅's 发 arrange work (人社厅发, 湘人社办发).
+or are issued as 发 by a ministry (人社部发), a people's government (湘政发, 渝府办发,
+also jointly: 渝委办) or, in Chongqing and Beijing, a department (渝人社发); 函, 明电,
+the 办公厅's 发 and Hunan's departmental 发 (its normative documents are numbered 规)
+arrange work (人社厅发, 湘人社办发, 湘人社发).
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from typing import Any
 LEVELS = ("法律", "行政法规", "部门规章", "地方性法规", "地方政府规章", "司法解释性质文件", "国务院规范性文件",
           "部门规范性文件", "部门工作文件", "地方规范性文件", "地方工作文件", "解读")
 
-# (level, scope, field, pattern): scope 全国 / 地方 / any ("").
+# (level, scope, field, pattern): scope 全国 / 地方 / any (""); ``numbered_issuers`` is the
+# issuers of a document that has a number (a people's government's numbered document).
 RULES: tuple[tuple[str, str, str, str], ...] = (
     ("解读", "", "title", r"答记者问|解读|问答$|答问$"),
     ("法律", "", "doc_number", r"主席令"),
@@ -29,7 +32,8 @@ RULES: tuple[tuple[str, str, str, str], ...] = (
     ("国务院规范性文件", "全国", "doc_number", r"^国发〔|^国办发〔|^国发明电|^国办发明电"),
     ("部门工作文件", "全国", "doc_number", r"^$|函〔|明电〔|办〔|厅发〔|办发〔|办[\u4e00-\u9fff]*〔"),
     ("部门规范性文件", "全国", "doc_number", r"."),
-    ("地方规范性文件", "地方", "doc_number", r"规〔|^[湘渝京][政府]办?发〔|^渝(?![^〔]*办)[\u4e00-\u9fff]*发〔"),
+    ("地方规范性文件", "地方", "doc_number", r"规〔|^[湘渝京][政府]办?发〔|^[渝京](?![^〔]*办)[\u4e00-\u9fff]*发〔"),
+    ("地方规范性文件", "地方", "numbered_issuers", r"人民政府"),
     ("地方工作文件", "地方", "doc_number", r""),
 )
 
@@ -48,8 +52,9 @@ def level_of(document: dict[str, Any]) -> str:
     ['地方规范性文件', '地方工作文件', '地方规范性文件']
     """
     scope = "全国" if document["region"] == "全国" else "地方"
-    fields = {"title": document["title"], "doc_number": document["doc_number"] or "",
-              "issuers": " ".join(document["issuers"])}
+    issuers = " ".join(document["issuers"])
+    fields = {"title": document["title"], "doc_number": document["doc_number"] or "", "issuers": issuers,
+              "numbered_issuers": issuers if document["doc_number"] else ""}
     for level, rule_scope, field, pattern in RULES:
         if rule_scope and rule_scope != scope:
             continue

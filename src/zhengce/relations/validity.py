@@ -154,15 +154,16 @@ def _ended(facts: list[Fact], on: date, extended_to: date | None, dates: dict[st
     return None
 
 
-def item_status(facts: list[Fact], node_id: str, on: date) -> Validity | None:
+def item_status(facts: list[Fact], node_id: str, on: date, document: Validity | None = None) -> Validity | None:
     """An item's own status on ``on`` when the text gives it (or an article above it) its
-    own period; None when the item simply shares its document's status."""
+    own period; None when the item simply shares its document's status (``document``,
+    computed here unless given)."""
     own = [f for f in facts if f.kind == "item_expires" and f.evidence
            and (node_id == f.evidence or node_id.startswith(f.evidence + "/"))]
     if not own:
         return None
     end = max(_item_end(facts, f, on) for f in own)
-    document = status_on(facts, on)
+    document = document or status_on(facts, on)
     if not document.in_force and document.status != NOT_YET:
         return document
     if on > end:

@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import Any
 
 from zhengce.corpus.numerals import canonical_doc_number, nfkc
-from zhengce.relations.validity import NO_EVIDENCE, Fact, Validity, node_status, status_on
+from zhengce.relations.validity import NO_EVIDENCE, Fact, Validity, item_status, node_status, status_on
 
 
 def _fact(row: sqlite3.Row) -> Fact:
@@ -99,9 +99,11 @@ class RelationQueries:
         search leaves them (and the articles under them) out when it filters on a date."""
         expired = set()
         for facts in self._facts_by_document.values():
-            for fact in facts:
-                if fact.kind == "item_expires" and fact.evidence and not node_status(facts, fact.evidence, on).in_force:
-                    expired.add(fact.evidence)
+            items = {f.evidence for f in facts if f.kind == "item_expires" and f.evidence}
+            document = status_on(facts, on) if items else None
+            if document is None or not document.in_force:
+                continue  # no items, or the whole document is out (the document filter drops it)
+            expired |= {node for node in items if not item_status(facts, node, on, document).in_force}
         return expired
 
     def graph(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
