@@ -26,7 +26,8 @@ def engine():
 
 def page_lines(image: np.ndarray, page: int) -> list[PageLine]:
     """The text lines OCR finds on one page image, top to bottom, boxes on one line joined."""
-    result, _ = engine()(image)
+    # No line-direction classifier: printed notices are upright, and it costs a tenth of the time.
+    result, _ = engine()(image, use_cls=False)
     boxes = []
     for box, text, score in result or []:
         if float(score) < MIN_SCORE or not text.strip():
