@@ -43,6 +43,7 @@ lint: install
 
 bench: build
 	$(BIN)/python bench/build_corpus.py
+	$(BIN)/python bench/add_documents.py --db $(DB)
 	$(BIN)/python bench/search.py --db $(DB)
 	$(BIN)/python bench/validity.py --db $(DB)
 	ZHENGCE_DB=$(DB) $(BIN)/python bench/web.py
