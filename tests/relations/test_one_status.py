@@ -7,6 +7,7 @@ import json
 import re
 from datetime import date
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
@@ -76,3 +77,14 @@ def test_level_is_a_filter_of_list_search_and_api(store: Store, search_index: Se
     assert client.get("/api/docs", params={"level": "不存在"}).status_code == 400
     result = CliRunner().invoke(app, ["--db", str(kb_path), "docs", "list", "--level", "不存在"])
     assert result.exit_code == 1 and "--level" in result.output
+
+
+def test_the_web_pages_take_a_date_and_refuse_a_bad_one(client: TestClient):
+    query = {"q": "重庆 免征中小微企业养老保险、失业保险和工伤保险费单位缴费部分", "region": "重庆", "k": 20}
+    during = client.get("/search", params={**query, "on": "2020-06-01"}).text
+    after = client.get("/search", params={**query, "on": "2020-07-01"}).text
+    link = quote("af0d01339a/附件/三/26")
+    assert link in during and link not in after
+    for path in ("/documents/渝府办发〔2020〕22号", "/documents", "/search?q=社保"):
+        response = client.get(path, params={"on": "2020-13-01"})
+        assert response.status_code == 400 and "日期须写成 YYYY-MM-DD" in response.text
