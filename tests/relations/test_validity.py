@@ -9,6 +9,9 @@ from datetime import date
 
 import pytest
 
+from zhengce.corpus.model import Document
+from zhengce.relations import corpus_relations
+from zhengce.relations.readings import load_readings
 from zhengce.store.db import Store
 
 
@@ -94,3 +97,13 @@ def test_repeals_of_documents_outside_the_corpus(store: Store):
         assert [(q["document"], q["article"]) for q in repealed["quotes"] if "同时废止" in q["quote"]] \
             == [("湘人社规〔2020〕14号", "四/（三）")]
         assert store.validity(number, date(2020, 8, 31))["status"] == "现行有效"
+
+
+def test_every_reading_names_documents_of_the_corpus(corpus: list[Document]):
+    # On the shipped corpus each reading applies; one about a removed document is skipped.
+    keys = {key for d in corpus for key in (d.id, d.doc_number, d.title) if key}
+    for reading in load_readings():
+        assert reading.document in keys, reading
+        assert reading.kind == "repeals" or not reading.target or reading.target.partition("@")[0] in keys, reading
+    without = [d for d in corpus if d.doc_number != "京政办发〔2020〕5号"]  # it extends three Beijing notices
+    assert not [f for f in corpus_relations(without)[1] if f.reason.startswith("《关于进一步支持打好")]

@@ -118,7 +118,7 @@ def edge_facts(documents: list[Document], readings: list[Reading]) -> list[Fact]
         key, _, item = reading.target.partition("@")
         target = next((d for d in documents if _names(d, key)), None)
         if later is None or target is None or later.date is None:
-            raise ReadingError(f"readings.tsv: {reading.document} → {reading.target}: unknown document")
+            continue  # a reading about a document not in this corpus (one removed) does not apply
         if item and not any(n.path == item for n in target.nodes):
             raise ReadingError(f"readings.tsv: {reading.target}: no such article")
         verb = "延长" if reading.kind == "extends" else "修改"
