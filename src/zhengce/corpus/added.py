@@ -17,7 +17,10 @@ from zhengce.corpus.merge import same_title
 from zhengce.corpus.model import Document
 from zhengce.corpus.readers.extract import Extract
 
-OCR_SAME = 0.9  # share of character pairs an OCR'd copy shares with the text it reads
+OCR_SAME = 0.9     # share of character pairs an OCR'd copy shares with the text it reads
+TEXT_SAME = 0.97   # and a copy from another format with a stray line or two, if no figure of it changed,
+STRAY_PAIRS = 40   # or, in a short text, no more than a line's worth of character pairs
+_FIGURES = re.compile(r"\d+(?:\.\d+)?")
 
 
 @dataclass
@@ -79,13 +82,23 @@ def _words(document: Document) -> str:
 
 
 def _same_text(old: Document, new: Document, ocr: bool) -> bool:
-    """The same words, or for a scan most of the same character pairs (OCR misreads a few)."""
+    """The same document read from another format: the same words, or nearly the same
+    (a line of a page's furniture left in, a word wrapped otherwise) with every figure of
+    the shorter found in the longer; a scan needs only most of the same character pairs,
+    as OCR misreads a few. A changed figure (80% to 90%) makes a new version."""
     left, right = _words(old), _words(new)
     if left == right:
         return True
-    if not ocr:
-        return False
+    unshared, total = _unshared_pairs(left, right)
+    if ocr:
+        return unshared <= (1 - OCR_SAME) * total
+    figures = sorted((Counter(_FIGURES.findall(left)), Counter(_FIGURES.findall(right))), key=lambda c: c.total())
+    return unshared <= max(STRAY_PAIRS, (1 - TEXT_SAME) * total) and not figures[0] - figures[1]
+
+
+def _unshared_pairs(left: str, right: str) -> tuple[int, int]:
+    """How many character pairs of the two texts the other lacks, of how many in all."""
     pairs = Counter(left[i:i + 2] for i in range(len(left) - 1))
     other = Counter(right[i:i + 2] for i in range(len(right) - 1))
-    shared = sum((pairs & other).values())
-    return 2 * shared / max(1, sum(pairs.values()) + sum(other.values())) >= OCR_SAME
+    total = pairs.total() + other.total()
+    return total - 2 * (pairs & other).total(), total

@@ -25,6 +25,7 @@ _FIELDS = {
     "title": re.compile(r"(?:^|\n)\s*(?:标\s*题|名\s*称)\s*[：:]\s*(\S[^\n]{4,120})"),
 }
 _META_TITLE = ("ArticleTitle", "title", "dc.title")
+_META_DATE = ("PubDate", "firstpublishedtime", "publishdate")  # the day it was posted: a fallback for the date
 
 
 def read(path: Path) -> Extract:
@@ -53,10 +54,11 @@ def _fields(root) -> dict[str, str]:
     """发文字号, 日期 and 标题 as the page's information table or meta tags state them."""
     text = "\n".join(clean_text(t) for t in root.itertext() if t.strip())
     fields = {name: clean_text(m[1]) for name, pattern in _FIELDS.items() if (m := pattern.search(text))}
-    for name in _META_TITLE:
-        meta = root.find(f".//meta[@name='{name}']")
-        if meta is not None and meta.get("content", "").strip() and "title" not in fields:
-            fields["title"] = clean_text(meta.get("content"))
+    for field, names in (("title", _META_TITLE), ("date", _META_DATE)):
+        for name in names:
+            meta = root.find(f".//meta[@name='{name}']")
+            if meta is not None and meta.get("content", "").strip() and field not in fields:
+                fields[field] = clean_text(meta.get("content"))
     return fields
 
 
