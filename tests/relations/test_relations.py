@@ -61,7 +61,11 @@ def test_social_insurance_relief_thread(store: Store):
     thread = [d["doc_number"] for d in store.thread(base)]
     assert thread == ["人社部发〔2020〕11号", "人社部发〔2020〕49号"]
     hunan = [d["doc_number"] for d in store.thread(store.find_document_id("湘人社规〔2020〕10号"))]
-    assert hunan == ["湘人社规〔2020〕3号", "湘人社规〔2020〕10号"]
+    # 10号 一 extends the SME relief of 3号 and, read in the audit, of 湘政发〔2020〕3号 附件 三/10.
+    assert hunan == ["湘政发〔2020〕3号", "湘人社规〔2020〕3号", "湘人社规〔2020〕10号"]
+    # Beijing's 1、2月 contributions due by 3月底 (three notices), to 7月底 for hard-hit trades.
+    beijing = store.thread(store.find_document_id("京政办发〔2020〕5号"))
+    assert len(beijing) == 5 and beijing[-1]["title"].startswith("关于发布参保单位（个人）延长社会保险缴费")
 
 
 def test_validity_of_phased_policies(store: Store):

@@ -121,18 +121,25 @@ class RelationQueries:
             "SELECT * FROM refs WHERE target_id = ? ORDER BY rowid", (doc_id,))]
         return {"cites": cites, "cited_by": cited_by}
 
+    @cached_property
+    def _extensions(self) -> dict[str, set[str]]:
+        """Extension edges both ways, from the validity evidence: what the text says
+        (延长…) and what readers found (a later notice extending an earlier one's measure)."""
+        edges: dict[str, set[str]] = {}
+        for fact in (f for facts in self._facts_by_document.values() for f in facts):
+            if fact.kind == "extended" and fact.doc_id and fact.evidence:
+                extender = fact.evidence.split("/", 1)[0]
+                edges.setdefault(fact.doc_id, set()).add(extender)
+                edges.setdefault(extender, set()).add(fact.doc_id)
+        return edges
+
     def thread(self, doc_id: str) -> list[dict[str, Any]]:
         """The line of a measure: the documents this one extends and that extend it, in date order."""
         seen, frontier = {doc_id}, [doc_id]
         while frontier:
-            current = frontier.pop()
-            for row in self.connection.execute(
-                    "SELECT doc_id, target_id FROM refs WHERE kind = 'extends' AND (doc_id = ? OR target_id = ?)",
-                    (current, current)):
-                for other in (row["doc_id"], row["target_id"]):
-                    if other and other not in seen:
-                        seen.add(other)
-                        frontier.append(other)
+            for other in self._extensions.get(frontier.pop(), set()) - seen:
+                seen.add(other)
+                frontier.append(other)
         if len(seen) == 1:
             return []
         marks = ",".join("?" * len(seen))
