@@ -28,15 +28,17 @@ def docs_list(
     """List documents, filtered by region, section, year, type, 效力级别 or validity on a date."""
     if level and level not in LEVELS:
         fail(f"--level must be one of {'、'.join(LEVELS)}, not {level!r}.")
-    documents = open_store().list_documents(region=region, section=section, year=year, doc_type=doc_type,
-                                            valid_on=parse_date(valid_on, "--valid-on") if valid_on else None,
-                                            level=level)
+    store, on = open_store(), parse_date(valid_on, "--valid-on") if valid_on else None
+    documents = store.list_documents(region=region, section=section, year=year, doc_type=doc_type, valid_on=on,
+                                     level=level)
     if as_json:
         print_json(documents)
         return
-    print_table(f"{len(documents)} documents", ("id", "文号", "标题", "地区", "类别", "效力级别", "日期"),
+    statuses = {d["id"]: store.status_of(d["id"], on).status for d in documents} if on else {}
+    columns = ("id", "文号", "标题", "地区", "类别", "效力级别", "日期") + ((f"{on} 状态",) if on else ())
+    print_table(f"{len(documents)} documents", columns,
                 [[d["id"], d["doc_number"] or "—", d["title"], d["region"], d["section"] or "—", d["level"],
-                  d["date"] or "—"] for d in documents])
+                  d["date"] or "—", *([statuses[d["id"]]] if on else [])] for d in documents])
 
 
 @docs_app.command("show")
