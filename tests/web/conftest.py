@@ -30,10 +30,15 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 @pytest.fixture(scope="session")
 def base_url(kb_path: Path) -> Iterator[str]:
     """A real server on a free loopback port, stopped after the session."""
+    yield from serve(create_app(kb_path))
+
+
+def serve(app) -> Iterator[str]:
+    """Serve ``app`` on a free loopback port until the generator is closed."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(kb_path), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
