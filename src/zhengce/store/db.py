@@ -28,6 +28,7 @@ from zhengce.relations.validity import IN_FORCE_STATUSES, Fact
 from zhengce.store.added import read_added, write_added
 from zhengce.store.relations import RelationQueries
 from zhengce.store.schema import SCHEMA, SCHEMA_VERSION
+from zhengce.store.tables import TableQueries
 
 DEFAULT_DB = Path("var/zhengce.db")
 SORTABLE = ("ord", "date", "title", "doc_number", "region", "section", "doc_type")
@@ -174,7 +175,7 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-class Store(RelationQueries):
+class Store(RelationQueries, TableQueries):
     """Read access to a built knowledge base (validity: ``store.validity``)."""
 
     def __init__(self, path: Path | str | None = None) -> None:
@@ -307,50 +308,6 @@ class Store(RelationQueries):
 
         return {"previous_version": linked("SELECT doc_id FROM links WHERE target_id = ? AND kind = 'new_version'"),
                 "next_version": linked("SELECT target_id FROM links WHERE doc_id = ? AND kind = 'new_version'")}
-
-    def list_tables(self) -> list[dict[str, Any]]:
-        """Every table: id, name, document, columns, row count, the total its text states."""
-        rows = self.connection.execute(
-            "SELECT t.*, d.doc_number, (SELECT count(*) FROM table_rows r WHERE r.table_id = t.id) AS n "
-            "FROM tables t JOIN documents d ON d.id = t.doc_id ORDER BY d.ord, t.ord")
-        tables = []
-        for r in rows:
-            columns = json.loads(r["columns"])
-            entries = r["n"]
-            if columns and columns[0] == "序号":
-                # Sub-rows of a merged cell share their entry's number: count numbers.
-                entries = self.connection.execute(
-                    "SELECT count(DISTINCT json_extract(cells, '$[0]')) FROM table_rows "
-                    "WHERE table_id = ? AND json_extract(cells, '$[0]') != ''", (r["id"],)).fetchone()[0]
-            stated = r["stated_total"]
-            tables.append({"id": r["id"], "name": r["name"], "doc_id": r["doc_id"], "doc_number": r["doc_number"],
-                           "columns": columns, "rows": r["n"], "entries": entries, "stated_total": stated,
-                           "total_matches": None if stated is None else stated == entries})
-        return tables
-
-    def get_table(self, key: str, where: dict[str, str] | None = None) -> dict[str, Any] | None:
-        """A table by id or name, its rows filtered to those whose columns contain the values.
-
-        Raises KeyError naming the columns when ``where`` names a column the table lacks.
-        """
-        row = self.connection.execute("SELECT * FROM tables WHERE id = ? OR name = ? ORDER BY ord LIMIT 1",
-                                      (key, key)).fetchone()
-        if row is None:
-            return None
-        table = self._table(row)
-        for column, value in (where or {}).items():
-            if column not in table["columns"]:
-                raise KeyError(f"No column {column!r}; the columns are {'、'.join(table['columns'])}.")
-            index = table["columns"].index(column)
-            table["rows"] = [r for r in table["rows"] if value in r[index]]
-        return table
-
-    def _table(self, row: sqlite3.Row) -> dict[str, Any]:
-        rows = [json.loads(r["cells"]) for r in self.connection.execute(
-            "SELECT cells FROM table_rows WHERE table_id = ? ORDER BY row_no", (row["id"],))]
-        return {"id": row["id"], "name": row["name"], "columns": json.loads(row["columns"]),
-                "node_id": row["node_id"], "start_line": row["start_line"], "end_line": row["end_line"],
-                "stated_total": row["stated_total"], "rows": rows}
 
     def node_lines(self) -> dict[str, tuple[int, int]]:
         """Source lines (in the document's primary print) of every node and table row."""
