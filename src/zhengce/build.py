@@ -29,6 +29,7 @@ from zhengce.corpus.readers import SUFFIXES, ReadError, read_file
 from zhengce.index.build import DEFAULT_CACHE, corpus_units, index_rows, stored_tokens
 from zhengce.relations import corpus_relations
 from zhengce.relations.validity import Fact
+from zhengce.store.added import read_added_file
 from zhengce.store.db import KnowledgeBaseError, KnowledgeBaseWriter, Store
 
 # progress(stage, done_now, total): a stage ("read", "parse", "embed", "write") advanced by done_now of total.
@@ -72,7 +73,7 @@ def build_knowledge_base(path: Path, raw_dir: Path = DEFAULT_RAW_DIR, cache: Pat
     Files users added to the knowledge base at ``path`` are kept. The previous knowledge
     base stays in place until the new one is complete.
     """
-    return _rebuild(path, raw_dir, _previous_added(path), cache, progress)
+    return _rebuild(path, raw_dir, read_added_file(path), cache, progress)
 
 
 def write_documents(path: Path, documents: list[Document], report: CorpusReport, cache: Path | None = DEFAULT_CACHE,
@@ -198,14 +199,6 @@ def _changes(path: Path, fresh: list[AddedSource]) -> list[Change]:
 def _change(store: Store, source: AddedSource, outcome: str) -> Change:
     document = store.get_document(source.doc_id) or {}
     return Change(source.file, source.doc_id, document.get("title", ""), outcome)
-
-
-def _previous_added(path: Path) -> list[AddedSource]:
-    """The files added to the knowledge base at ``path``, if there is a readable one."""
-    try:
-        return Store(path).added_sources() if path.is_file() else []
-    except KnowledgeBaseError:
-        return []
 
 
 def _open(path: Path) -> Store:

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from tests.conftest import by_number
-from zhengce.build import ChangeError, add_documents, remove_document
+from zhengce.build import ChangeError, add_documents, build_knowledge_base, remove_document
 from zhengce.cli import app
 from zhengce.corpus.readers import ReadError
 from zhengce.index.build import DEFAULT_CACHE
@@ -111,6 +111,14 @@ def test_a_changed_text_is_a_new_version_linked_from_the_old(kb, notice, tmp_pat
     assert store.find_document_id("湘人社规〔2021〕3号") == second.doc_id
     assert "90%" in new["text"] and "80%" in old["text"]
     assert store.validity(first.doc_id, date(2021, 6, 1))["status"] == "已被修改"
+
+
+def test_a_rebuild_keeps_what_was_added(kb, notice):
+    [change] = add(kb, notice)
+    build_knowledge_base(kb, cache=kb.parent / "embeddings.sqlite")
+    store = Store(kb)
+    assert store.find_document_id("湘人社规〔2021〕3号") == change.doc_id
+    assert int(store.meta()["generation"]) == 2
 
 
 def test_a_bad_file_among_good_ones_changes_nothing(kb, notice, tmp_path):

@@ -24,7 +24,7 @@ def test_a_copy_with_a_stray_line_merges_and_a_changed_figure_is_a_new_version()
     assert documents[1].previous_version == documents[0].id
 
 
-def test_a_scan_with_misread_characters_merges():
-    misread = [line.replace("岗位", "岗住") for line in NOTICE]
+def test_a_scan_with_misread_characters_merges_even_when_a_digit_of_its_number_is_wrong():
+    misread = [line.replace("岗位", "岗住").replace("3号", "8号") for line in NOTICE]
     sources = [source("a.pdf", NOTICE), source("scan.pdf", misread, "ocr")]
     assert len(fold_added([], sources)) == 1

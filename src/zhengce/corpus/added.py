@@ -40,7 +40,7 @@ def fold_added(documents: list[Document], added: list[AddedSource]) -> list[Docu
     documents = list(documents)
     for source in added:
         new = user.document(source.extract, source.file, source.overrides)
-        current = _current_version(documents, new)
+        current = _current_version(documents, new, source.extract.method != "text")
         if current is None:
             documents.append(new)
         elif _same_text(current, new, source.extract.method != "text"):
@@ -54,13 +54,17 @@ def fold_added(documents: list[Document], added: list[AddedSource]) -> list[Docu
     return documents
 
 
-def _current_version(documents: list[Document], new: Document) -> Document | None:
-    """The latest version of the document ``new`` is a print of: same number, else same title."""
+def _current_version(documents: list[Document], new: Document, ocr: bool) -> Document | None:
+    """The latest version of the document ``new`` is a print of: same number, else same title
+    and date (a copy that does not print its number; a scan whose number OCR misread)."""
     superseded = {d.previous_version for d in documents if d.previous_version}
     candidates = [d for d in documents if d.id not in superseded]
     if new.doc_number:
-        return next((d for d in candidates if d.doc_number == new.doc_number), None)
-    return next((d for d in candidates if not d.doc_number and same_title(d.title, new.title)), None)
+        found = next((d for d in candidates if d.doc_number == new.doc_number), None)
+        if found or not ocr:
+            return found
+    return next((d for d in candidates if (d.date == new.date or not d.doc_number)
+                 and same_title(d.title, new.title)), None)
 
 
 def _version_id(documents: list[Document], current: Document, before: str) -> str:

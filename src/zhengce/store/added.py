@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from pathlib import Path
 
 from zhengce.corpus.added import AddedSource
 from zhengce.corpus.readers.extract import Extract
@@ -23,3 +24,18 @@ def read_added(connection: sqlite3.Connection) -> list[AddedSource]:
                               "ORDER BY seq")
     return [AddedSource(file, sha256, Extract.from_json(json.loads(extract)), json.loads(overrides), added_at, doc_id)
             for file, sha256, added_at, overrides, extract, doc_id in rows]
+
+
+def read_added_file(path: Path) -> list[AddedSource]:
+    """The added files of the knowledge base at ``path``, whatever its schema version, so that
+    a rebuild after an upgrade keeps them; none when there is no such file or table."""
+    if not path.is_file():
+        return []
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return read_added(connection)
+        finally:
+            connection.close()
+    except (sqlite3.DatabaseError, KeyError, ValueError):
+        return []
