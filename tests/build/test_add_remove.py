@@ -158,7 +158,7 @@ def test_cli_add_and_remove(kb, notice, tmp_path):
     assert result.exit_code == 1
     assert "错误：bad.pdf：PDF 文件已损坏或不完整" in result.output and "Traceback" not in result.output
     result = runner.invoke(app, ["--db", str(kb), "remove", "湘人社规〔2021〕3号", "--cache", cache, "--json"])
-    assert result.exit_code == 0 and json.loads(result.output[result.output.index("["):])[0]["outcome"] == "已删除"
+    assert result.exit_code == 0 and json.loads(result.stdout)[0]["outcome"] == "已删除"
 
 
 def test_api_writes_need_the_admin_token_and_a_running_server_sees_them(kb, notice, monkeypatch):

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -29,8 +30,8 @@ def build(
     path = resolve_path(State.db)
     started = time.perf_counter()
     try:
-        with _progress() as progress:
-            result = build_knowledge_base(path, raw, cache if vectors else None, _progress_adapter(progress))
+        with progress_bars() as progress:
+            result = build_knowledge_base(path, raw, cache if vectors else None, progress_adapter(progress))
     except CorpusError as error:
         fail(str(error))
     console.print(f"Built {path} in {time.perf_counter() - started:.1f} s "
@@ -42,7 +43,7 @@ STAGES = {"read": "Reading added files", "parse": "Parsing sources", "embed": "E
           "write": "Writing knowledge base"}
 
 
-def _progress_adapter(progress: Progress) -> BuildProgress:
+def progress_adapter(progress: Progress) -> BuildProgress:
     """The build library's progress callback shown as one Rich bar per stage."""
     tasks: dict[str, TaskID] = {}
 
@@ -53,9 +54,10 @@ def _progress_adapter(progress: Progress) -> BuildProgress:
     return advance
 
 
-def _progress() -> Progress:
+def progress_bars(target: Console = console) -> Progress:
+    """Rich progress bars, one per build stage, on ``target`` (stderr where stdout is JSON)."""
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=console, transient=False)
+                    TimeElapsedColumn(), console=target, transient=False)
 
 
 @app.command()

@@ -9,8 +9,8 @@ from typing import Annotated
 import typer
 
 from zhengce.build import Change, ChangeError, add_documents, remove_document
-from zhengce.cli.build import _progress, _progress_adapter
-from zhengce.cli.common import State, app, print_json, print_table
+from zhengce.cli.build import progress_adapter, progress_bars
+from zhengce.cli.common import State, app, errors, print_json, print_table
 from zhengce.corpus.readers import ReadError
 from zhengce.index.build import DEFAULT_CACHE
 from zhengce.store.db import resolve_path
@@ -36,9 +36,9 @@ def add(
     overrides = {key: value for key, value in (("region", region), ("date", date), ("doc_number", number),
                                                 ("title", title), ("doc_type", doc_type), ("section", section))
                  if value}
-    with _progress() as progress:
+    with progress_bars(errors) as progress:
         changes = _run(lambda: add_documents(resolve_path(State.db), paths, overrides, cache,
-                                             _progress_adapter(progress)))
+                                             progress_adapter(progress)))
     _print(changes, as_json)
 
 
@@ -49,8 +49,8 @@ def remove(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Remove an added document (every file added as it) and what it said about others."""
-    with _progress() as progress:
-        changes = _run(lambda: remove_document(resolve_path(State.db), key, cache, _progress_adapter(progress)))
+    with progress_bars(errors) as progress:
+        changes = _run(lambda: remove_document(resolve_path(State.db), key, cache, progress_adapter(progress)))
     _print(changes, as_json)
 
 
