@@ -115,13 +115,15 @@ def add_documents(path: Path, files: list[Path], overrides: dict[str, str] | Non
                 continue
             try:
                 fresh.append(_read(file, digest, overrides or {}))
+                known[digest] = fresh[-1]
             except ReadError as error:
                 problems.append(str(error))
         if problems:
             raise ReadError("\n".join(problems))
         if fresh:
             _rebuild(path, _raw_dir(store), [*added, *fresh], cache, progress, stored_tokens(store))
-        return [*_changes(path, fresh), *(_change(store, source, "已存在") for source in unchanged)]
+        written = Store(path)
+        return [*(_change(written, s, s.outcome) for s in fresh), *(_change(written, s, "已存在") for s in unchanged)]
 
 
 def remove_document(path: Path, key: str, cache: Path | None = DEFAULT_CACHE,
@@ -179,21 +181,6 @@ def _version_facts(documents: list[Document]) -> list[Fact]:
     return [Fact(d.previous_version, None, "amended", d.date, f"本文件有新版本（{d.id}），以新版本为准",
                  f"{d.id}/{d.nodes[0].path}" if d.nodes else None)
             for d in documents if d.previous_version and d.date and d.previous_version in by_id]
-
-
-def _changes(path: Path, fresh: list[AddedSource]) -> list[Change]:
-    """What each newly added file became, read back from the knowledge base just written."""
-    store = Store(path)
-    counts: dict[str, int] = {}
-    for source in store.added_sources():
-        counts[source.doc_id] = counts.get(source.doc_id, 0) + 1
-    changes = []
-    for source in fresh:
-        document = store.get_document(source.doc_id) or {}
-        sources = len(document.get("sources", []))
-        outcome = "新版本" if document.get("previous_version") and sources == 1 else "合并" if sources > 1 else "新增"
-        changes.append(Change(source.file, source.doc_id, document.get("title", ""), outcome))
-    return changes
 
 
 def _change(store: Store, source: AddedSource, outcome: str) -> Change:

@@ -28,3 +28,11 @@ def test_a_scan_with_misread_characters_merges_even_when_a_digit_of_its_number_i
     misread = [line.replace("岗位", "岗住").replace("3号", "8号") for line in NOTICE]
     sources = [source("a.pdf", NOTICE), source("scan.pdf", misread, "ocr")]
     assert len(fold_added([], sources)) == 1
+
+
+def test_two_files_of_one_name_stay_two_sources_and_each_says_what_it_became():
+    copy = [*NOTICE[:-2], "（此件主动公开）", *NOTICE[-2:]]
+    sources = [source("通知.pdf", NOTICE), source("通知.pdf", copy)]
+    [document] = fold_added([], sources)
+    assert [s.file for s in document.sources] == ["通知.pdf", "通知.pdf (2)"]
+    assert [s.outcome for s in sources] == ["新增", "合并"]

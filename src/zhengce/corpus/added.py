@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from zhengce.corpus.layouts import user
 from zhengce.corpus.merge import same_title
-from zhengce.corpus.model import Document
+from zhengce.corpus.model import Document, Source
 from zhengce.corpus.readers.extract import Extract
 
 OCR_SAME = 0.9     # share of character pairs an OCR'd copy shares with the text it reads
@@ -33,6 +33,7 @@ class AddedSource:
     overrides: dict[str, str] = field(default_factory=dict)
     added_at: str = ""
     doc_id: str = ""  # the document it became or was merged into (set by ``fold_added``)
+    outcome: str = ""  # 新增, 合并 or 新版本 (set by ``fold_added``)
 
 
 def fold_added(documents: list[Document], added: list[AddedSource]) -> list[Document]:
@@ -43,15 +44,27 @@ def fold_added(documents: list[Document], added: list[AddedSource]) -> list[Docu
         current = _current_version(documents, new, source.extract.method != "text")
         if current is None:
             documents.append(new)
+            source.outcome = "新增"
         elif _same_text(current, new, source.extract.method != "text"):
-            current.sources.append(new.sources[0])
-            new = current
+            current.sources.append(_distinct(new.sources[0], current.sources))
+            new, source.outcome = current, "合并"
         else:
             new.rename(_version_id(documents, current, source.doc_id))
             new.previous_version = current.id
             documents.append(new)
+            source.outcome = "新版本"
         source.doc_id = new.id
     return documents
+
+
+def _distinct(source: Source, sources: list[Source]) -> Source:
+    """The source under a name its document does not have yet (two files called 通知.pdf)."""
+    names = {s.file for s in sources}
+    name, number = source.file, 1
+    while name in names:
+        number += 1
+        name = f"{source.file} ({number})"
+    return Source(name, source.start_line, source.end_line)
 
 
 def _current_version(documents: list[Document], new: Document, ocr: bool) -> Document | None:
