@@ -23,6 +23,7 @@ def assert_same_parse(read: Document, bundled: Document) -> None:
     assert (read.region, read.issuers, read.id) == (bundled.region, bundled.issuers, bundled.id)
     assert [n.label for n in read.nodes] == [n.label for n in bundled.nodes]
     assert [cells(t) for t in read.tables] == [cells(t) for t in bundled.tables]
+    assert ["".join(t.name.split()) for t in read.tables] == ["".join(t.name.split()) for t in bundled.tables]
 
 
 def cells(table) -> list[list[str]]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from zhengce.corpus.model import Paragraph, Table
-from zhengce.corpus.normalize import clean_text
+from zhengce.corpus.normalize import TERMINAL, clean_text
 
 Block = Paragraph | Table
 
@@ -45,11 +45,18 @@ def blocks_from_items(items: list[dict]) -> list[Block]:
     blocks: list[Block] = []
     for number, item in enumerate(items, 1):
         if "rows" in item:
-            blocks.append(Table(item.get("name", ""), list(item["columns"]), [list(r) for r in item["rows"]],
-                                number, number))
+            name = item.get("name") or _caption(blocks[-1] if blocks else None)
+            blocks.append(Table(name, list(item["columns"]), [list(r) for r in item["rows"]], number, number))
         elif text := clean_text(item["text"]):
             blocks.append(Paragraph(text, number, number))
     return blocks
+
+
+def _caption(block: Block | None) -> str:
+    """The line printed just above a table when it reads as its caption (short, no sentence end)."""
+    if isinstance(block, Paragraph) and len(block.text) <= 60 and block.text[-1] not in TERMINAL + "，,":
+        return block.text
+    return ""
 
 
 def table_item(rows: list[list[str]]) -> dict | None:
