@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import pypdfium2
 import pytest
 
 from tests.readers import render
@@ -90,6 +91,10 @@ def test_a_scan_is_read_by_ocr_with_few_character_errors(tmp_path: Path, article
     rate = edit_distance(ocr, reference) / len(reference)
     print(f"OCR character error rate: {rate:.2%} over {len(reference)} characters")
     assert rate < 0.02
+    image = tmp_path / "page.png"
+    pypdfium2.PdfDocument(scan)[0].render(scale=2).to_pil().save(image)
+    photo = user.document(read_file(image), image.name)
+    assert (photo.doc_number, photo.title) == (articles_doc.doc_number, articles_doc.title)
 
 
 @pytest.mark.parametrize(("name", "content", "reason"), [
