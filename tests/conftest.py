@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import uvicorn
 
 from tests.readers import render
 from zhengce.answer.ask import Answerer
+from zhengce.api.app import create_app
 from zhengce.build import write_documents
 from zhengce.corpus.build import DEFAULT_RAW_DIR, CorpusReport, load_corpus
 from zhengce.corpus.model import Document
@@ -59,6 +65,30 @@ def answerer(store: Store, search_index: SearchIndex) -> Answerer:
 @pytest.fixture(scope="session")
 def store(kb_path: Path) -> Store:
     return Store(kb_path)
+
+
+@pytest.fixture(scope="session")
+def live_url(kb_path: Path) -> Iterator[str]:
+    """A real server on a free loopback port (for the browser, schemathesis and curl), stopped after the session."""
+    yield from serve(create_app(kb_path))
+
+
+def serve(app) -> Iterator[str]:
+    """Serve ``app`` on a free loopback port until the generator is closed."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not server.started:
+        if time.monotonic() > deadline:
+            pytest.fail("the test server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
 
 
 def by_number(documents: list[Document], number: str) -> Document:

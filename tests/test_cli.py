@@ -32,7 +32,7 @@ def test_build_from_a_missing_folder_fails_clearly_and_keeps_the_old_base(tmp_pa
     db.write_bytes(kb_path.read_bytes())
     result = invoke("--db", str(db), "build", "--raw", str(tmp_path / "nowhere"))
     assert result.exit_code == 1
-    assert "Raw corpus folder not found" in result.output
+    assert "找不到原始资料文件夹" in result.output
     assert json.loads(invoke("--db", str(db), "stats", "--json").output)["documents"] > 150
 
 
@@ -47,7 +47,7 @@ def test_docs_show_json(kb_path: Path):
 def test_docs_show_unknown_exits_1(kb_path: Path):
     result = invoke("--db", str(kb_path), "docs", "show", "湘人社规〔2099〕1号")
     assert result.exit_code == 1
-    assert "No document" in result.output
+    assert "没有" in result.output
 
 
 def test_docs_list_json_has_summaries_only(kb_path: Path):
@@ -86,7 +86,7 @@ def test_search_jsonl_one_line_per_query_errors_in_place(kb_path: Path):
 
 def test_empty_query_is_an_error(kb_path: Path):
     result = invoke("--db", str(kb_path), "search", " ")
-    assert result.exit_code == 1 and "empty" in result.output
+    assert result.exit_code == 1 and "为空" in result.output
 
 
 def test_ask_jsonl_contract(kb_path: Path):

@@ -164,7 +164,7 @@ def test_cli_add_and_remove(kb, notice, tmp_path):
 def test_api_writes_need_the_admin_token_and_a_running_server_sees_them(kb, notice, monkeypatch):
     from zhengce.api.app import create_app
 
-    client = TestClient(create_app(kb, cache=kb.parent / "embeddings.sqlite"))
+    client = TestClient(create_app(kb, cache=kb.parent / "embeddings.sqlite"), base_url="http://127.0.0.1")
     upload = {"files": ("notice.txt", notice.read_bytes(), "text/plain")}
     monkeypatch.delenv("ZHENGCE_ADMIN_TOKEN", raising=False)
     assert client.post("/api/documents", files=upload).status_code == 403

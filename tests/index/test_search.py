@@ -69,9 +69,9 @@ def test_a_filter_that_matches_nothing_returns_nothing(search_index: SearchIndex
 
 
 def test_bad_queries_raise_a_clear_error(search_index: SearchIndex):
-    with pytest.raises(QueryError, match="empty"):
+    with pytest.raises(QueryError, match="为空"):
         search_index.search("   ")
-    with pytest.raises(QueryError, match="limit"):
+    with pytest.raises(QueryError, match="上限"):
         search_index.search("社保" * 400)
 
 

@@ -26,7 +26,7 @@ CASES = [("人社部发〔2020〕11号", "2020-07-01", "已被修改"), ("人社
 
 @pytest.fixture(scope="module")
 def client(kb_path: Path) -> TestClient:
-    return TestClient(create_app(kb_path))
+    return TestClient(create_app(kb_path), base_url="http://127.0.0.1")
 
 
 def cli(kb_path: Path, *args: str) -> str:

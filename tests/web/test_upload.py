@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.web.conftest import serve
+from tests.conftest import serve
 from zhengce.api.app import create_app
 from zhengce.index.build import DEFAULT_CACHE
 

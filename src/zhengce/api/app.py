@@ -7,24 +7,37 @@ each choose their knowledge base.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match, Route
 
+from zhengce.api.guard import LOOPBACK_HOSTS, Limits, SecurityHeaders, TrustedHosts
 from zhengce.api.imports import load_knowledge_base, refresh
+from zhengce.api.openapi import install_schema
 from zhengce.api.routes import ask, calc, docs, documents, meta, relations, search
 from zhengce.index.build import DEFAULT_CACHE
 from zhengce.index.query import QueryError
 
+ROUTERS = (search.router, ask.router, calc.router, relations.router, docs.router, meta.router, documents.router)
+# Starlette's own messages, for a URL no route serves or a method a route does not take.
+GENERIC_ERRORS = {"Not Found": "没有这个地址。", "Method Not Allowed": "这个地址不接受该请求方法（见 Allow 头）。"}
 
-def create_app(db_path: Path | str | None = None, cache: Path = DEFAULT_CACHE) -> FastAPI:
-    """An app over the knowledge base at ``db_path`` (default as for the CLI); documents
-    added over HTTP are embedded with the vectors cached in ``cache``."""
-    app = FastAPI(title="zhengce", version="0.1.0",
-                  description="Search and read Chinese HR and social-security policy documents, with citations.")
+
+def create_app(db_path: Path | str | None = None, cache: Path = DEFAULT_CACHE,
+               allowed_hosts: Iterable[str] = ()) -> FastAPI:
+    """An app over the knowledge base at ``db_path`` (default as for the CLI), answering
+    requests for loopback names and ``allowed_hosts`` ("*" for any); documents added
+    over HTTP are embedded with the vectors cached in ``cache``."""
+    # Swagger UI and ReDoc from assets that ship in fastapi-offline: /docs works offline.
+    app = FastAPIOffline(title="zhengce", version="0.1.0",
+                         description="Search and read Chinese HR and social-security policy documents, "
+                                     "with citations.")
     load_knowledge_base(app, db_path)
     app.state.jobs, app.state.reload_lock, app.state.cache = {}, threading.Lock(), cache
 
@@ -33,8 +46,7 @@ def create_app(db_path: Path | str | None = None, cache: Path = DEFAULT_CACHE) -
         refresh(app)
         return await call_next(request)
 
-    for router in (search.router, ask.router, calc.router, relations.router, docs.router, meta.router,
-                   documents.router):
+    for router in ROUTERS:
         app.include_router(router)
     _error_handlers(app)
     from zhengce.web.upload import mount_upload
@@ -42,16 +54,22 @@ def create_app(db_path: Path | str | None = None, cache: Path = DEFAULT_CACHE) -
 
     mount_web(app)
     mount_upload(app)
+    install_schema(app)
+    # The last added runs first: headers on every response, even a refused host's.
+    app.add_middleware(Limits)
+    app.add_middleware(TrustedHosts, hosts=(*LOOPBACK_HOSTS, *allowed_hosts))
+    app.add_middleware(SecurityHeaders)
     return app
 
 
 def _error_handlers(app: FastAPI) -> None:
-    """Every error is JSON with a message: 400 for bad input, 404 for unknown ids."""
+    """Every error is JSON with a message in Chinese: 400 for bad input, 404 for unknown ids."""
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: RequestValidationError) -> JSONResponse:
-        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in error.errors())
-        return JSONResponse({"error": f"Invalid request: {problems}"}, status_code=400)
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:]) or '请求体'}: {e['msg']}"
+                             for e in error.errors())
+        return JSONResponse({"error": f"请求有误（{problems}）。"}, status_code=400)
 
     @app.exception_handler(QueryError)
     async def bad_query(request: Request, error: QueryError) -> JSONResponse:
@@ -59,8 +77,18 @@ def _error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(ValueError)
     async def bad_value(request: Request, error: ValueError) -> JSONResponse:
-        return JSONResponse({"error": str(error)}, status_code=400)
+        return JSONResponse({"error": f"请求有误：{error}"}, status_code=400)
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, error: HTTPException) -> JSONResponse:
-        return JSONResponse({"error": str(error.detail)}, status_code=error.status_code)
+    async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
+        message = GENERIC_ERRORS.get(str(error.detail), str(error.detail))
+        headers = {"Allow": _allowed(request)} if error.status_code == 405 else error.headers
+        return JSONResponse({"error": message}, status_code=error.status_code, headers=headers)
+
+
+def _allowed(request: Request) -> str:
+    """Every method some route takes at this path: Starlette names only the first route's."""
+    routes = [*request.app.routes, *(route for router in ROUTERS for route in router.routes)]
+    methods = {method for route in routes if isinstance(route, Route)
+               and route.matches(request.scope)[0] != Match.NONE for method in route.methods or ()}
+    return ", ".join(sorted(methods))

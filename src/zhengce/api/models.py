@@ -1,19 +1,23 @@
-"""Response models of the API: the same field names as the CLI's JSON.
+"""Request and response models of the API: the same field names as the CLI's JSON.
 
 Hits and citations are the core's own dataclasses, so the API cannot drift from them.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from datetime import date
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, create_model
 
 from zhengce.answer.ask import Citation
+from zhengce.calc.engine import Input, Rule
 from zhengce.index.hybrid import Hit
+from zhengce.index.query import MAX_QUERY_CHARS, readable
 from zhengce.relations.level import LEVELS
 
 Level = Literal[LEVELS]  # type: ignore[valid-type]
+MAX_BATCH = 50
 
 
 class Strict(BaseModel):
@@ -21,23 +25,41 @@ class Strict(BaseModel):
 
 
 class ErrorOut(Strict):
-    error: str
+    error: str = Field(description="What is wrong, in Chinese.")
 
 
-class AskIn(Strict):
-    """One question, or up to 200 in a batch (answers come back in the same order)."""
+def _iso_date(value: Any) -> Any:
+    """Dates only as YYYY-MM-DD: pydantic alone would read 0 or 1e9 as a Unix time."""
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or len(value) != 10:
+        raise ValueError("日期须写作 YYYY-MM-DD，例如 2020-05-09")
+    return date.fromisoformat(value)
 
-    question: str | None = Field(default=None, min_length=1, max_length=500)
-    questions: list[str] | None = Field(default=None, min_length=1, max_length=200)
 
-    @model_validator(mode="after")
-    def one_or_many(self) -> AskIn:
-        if (self.question is None) == (self.questions is None):
-            raise ValueError('give either "question" or "questions"')
-        return self
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+Text = Annotated[str, AfterValidator(readable)]
+QuestionText = Annotated[Text, Field(min_length=1, max_length=MAX_QUERY_CHARS,
+                                     description=f"A question in plain Chinese, 1 to {MAX_QUERY_CHARS} characters.")]
+
+
+class AskOne(Strict):
+    """One question: the answer comes back alone."""
+
+    question: QuestionText
+
+
+class AskMany(Strict):
+    """Up to 50 questions, answered in order. Each item is answered on its own: an empty,
+    over-long (more than 500 characters) or unsearchable one gets an error record in its place."""
+
+    questions: list[Text] = Field(min_length=1, max_length=MAX_BATCH)
 
 
 class AnswerOut(Strict):
+    """An answer quoted from the documents; ``error`` is set (and ``abstained`` true) for a
+    batch item that could not be asked."""
+
     question: str
     answer: str
     abstained: bool
@@ -46,18 +68,11 @@ class AnswerOut(Strict):
     nearest: list[dict[str, Any]]
     generated: bool
     notes: list[str]
-
-
-class AnswerOrError(Strict):
-    """One batch item: the answer, or the error that kept the question from being answered."""
-
-    question: str
-    answer: AnswerOut | None = None
     error: str | None = None
 
 
 class BatchAnswerOut(Strict):
-    answers: list[AnswerOrError]
+    answers: list[AnswerOut]
 
 
 class SearchOut(Strict):
@@ -173,3 +188,26 @@ class HealthOut(Strict):
     status: str
     documents: int
     built_at: str | None
+
+
+Number = Annotated[float, Field(allow_inf_nan=False, strict=True)]
+Month = Annotated[str, Field(pattern=r"^(19|20)\d{2}-(0[1-9]|1[0-2])$")]
+
+
+def calculator_inputs(rule: Rule) -> type[BaseModel]:
+    """The request body of one calculator: each input typed and bounded as the rule
+    declares it, so the schema says what the calculator accepts (finite JSON numbers,
+    not ``true``; dates as YYYY-MM-DD; choices from their list)."""
+    fields = {item.name: _input_field(item) for item in rule.inputs}
+    name = "".join(part.title() for part in rule.name.split("-")) + "Inputs"
+    return create_model(name, __base__=Strict, __doc__=rule.title, **fields)
+
+
+def _input_field(item: Input) -> tuple[Any, Any]:
+    kind: Any = {"choice": Literal[item.choices], "number": Number, "date": IsoDate, "month": Month}[item.kind]
+    bounds = {"ge": item.minimum, "le": item.maximum} if item.kind == "number" else {}
+    description = f"{item.label}（{item.allowed()}）"
+    if item.default is None and not item.optional:
+        return kind, Field(description=description, **bounds)
+    default = f"，默认 {item.default}" if item.default is not None else "，可不填"
+    return kind | None, Field(None, description=description + default, **bounds)

@@ -11,6 +11,7 @@ input and what is allowed: no result is better than a wrong one.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -94,6 +95,8 @@ class Input:
                 raise CalculationError(f"“{self.name}”须写作 YYYY-MM-DD（例如 2020-05-09），而不是“{raw}”。") from error
         try:
             value = float(raw)
+            if not math.isfinite(value):  # float() reads "nan" and "inf" too
+                raise ValueError(raw)
         except ValueError as error:
             raise CalculationError(f"“{self.name}”须为数字（{self.allowed()}），而不是“{raw}”。") from error
         if (self.minimum is not None and value < self.minimum) or (self.maximum is not None and value > self.maximum):

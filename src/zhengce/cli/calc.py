@@ -15,7 +15,7 @@ calc_app = typer.Typer(help="Policy calculators: every figure with the article b
 
 def _rule(name: str) -> Rule:
     if name not in RULES:
-        fail(f"No calculator {name!r}; there are: {', '.join(RULES)}.")
+        fail(f"没有计算器“{name}”；现有：{'、'.join(RULES)}。")
     return RULES[name]
 
 

@@ -10,6 +10,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from zhengce.store.db import KnowledgeBaseError, Store
@@ -35,8 +36,15 @@ def main(db: DbOption = None) -> None:
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    errors.print(f"[bold red]Error:[/] {message}", highlight=False)
+    """One line on standard error, then exit: the message is shown as written, never as markup."""
+    errors.print(f"[bold red]错误：[/]{escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
+
+
+def input_lines() -> list[str]:
+    """Standard input, one item a line; bytes that are not UTF-8 become U+FFFD instead of an error."""
+    text = sys.stdin.buffer.read().decode("utf-8", "replace")
+    return text.removesuffix("\n").split("\n") if text else []
 
 
 def parse_pairs(items: list[str] | None, option: str, form: str) -> dict[str, str]:
@@ -45,7 +53,7 @@ def parse_pairs(items: list[str] | None, option: str, form: str) -> dict[str, st
     for item in items or []:
         key, separator, value = item.partition("=")
         if not separator:
-            fail(f"{option} takes {form}, not {item!r}.")
+            fail(f"{option} 的写法是 {form}，而不是“{item}”。")
         pairs[key] = value
     return pairs
 
@@ -76,5 +84,5 @@ def parse_date(text: str, option: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        fail(f"{option} takes a date written YYYY-MM-DD, not {text!r}.")
+        fail(f"{option} 须写作 YYYY-MM-DD（例如 2020-05-09），而不是“{text}”。")
 

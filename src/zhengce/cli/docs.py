@@ -50,7 +50,7 @@ def docs_show(
     """Show one document: metadata, validity, sources, flags and text."""
     document = open_store().get_document(key, on=parse_date(on, "--on") if on else None)
     if document is None:
-        fail(f"No document with id, number or title {key!r}. Try `zhengce docs list`.")
+        fail(f"没有 id、文号或标题为“{key}”的文件：可用 `zhengce docs list` 查看全部文件。")
     if as_json:
         print_json(document)
         return
@@ -85,7 +85,7 @@ def docs_graph(
     store = open_store()
     doc_id = store.find_document_id(key)
     if doc_id is None:
-        fail(f"No document with id, number or title {key!r}. Try `zhengce docs list`.")
+        fail(f"没有 id、文号或标题为“{key}”的文件：可用 `zhengce docs list` 查看全部文件。")
     graph = store.graph(doc_id)
     if as_json:
         print_json(graph)
@@ -107,7 +107,7 @@ def docs_validity(
     """Is a document in force on a date, and on what evidence (also for documents a clean-up list names)."""
     validity = open_store().validity(key, parse_date(on, "--on") if on else date.today())
     if validity is None:
-        fail(f"Nothing is known about {key!r}: it is not in the corpus and no document repeals or lists it.")
+        fail(f"没有关于“{key}”的信息：资料中没有这份文件，也没有文件废止或列出它。")
     if as_json:
         print_json(validity)
         return

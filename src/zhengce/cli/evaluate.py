@@ -64,7 +64,7 @@ def eval_search(
                 [[s.mode, f"{s.recall_at_1:.3f}", f"{s.recall_at_5:.3f}", f"{s.recall_at_10:.3f}", f"{s.mrr:.3f}"]
                  for s in scores])
     if index.vectors is None:
-        console.print("The knowledge base has no vectors (built with --no-vectors): keyword only.")
+        console.print("知识库没有向量（用 --no-vectors 构建）：只评测关键词检索。")
     if misses:
         answerable = [q for q in questions if q.answerable]
         for question, rank in zip(answerable, ranks[modes[-1]], strict=True):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from datetime import date
 from typing import Annotated
 
@@ -13,10 +12,11 @@ from rich.text import Text
 
 from zhengce.answer.ask import Answer, Answerer, parse_question_line
 from zhengce.answer.generate import make_answerer
-from zhengce.cli.common import app, console, fail, open_store, print_json
+from zhengce.cli.common import app, console, fail, input_lines, open_store, print_json
 from zhengce.index.hybrid import MAX_K, Filters, Hit, SearchIndex
-from zhengce.index.query import QueryError
+from zhengce.index.query import QueryError, readable
 from zhengce.relations.level import LEVELS
+from zhengce.service import answer_record
 
 
 def _filters(region: str | None, section: str | None, doc_type: str | None, issuer: str | None,
@@ -29,7 +29,7 @@ def _filters(region: str | None, section: str | None, doc_type: str | None, issu
                        date_to=date.fromisoformat(date_to) if date_to else None,
                        valid_on=date.fromisoformat(valid_on) if valid_on else None, level=level)
     except ValueError as error:
-        fail(f"Dates are written YYYY-MM-DD ({error}).")
+        fail(f"日期须写作 YYYY-MM-DD，例如 2020-05-09（{error}）。")
 
 
 @app.command()
@@ -53,15 +53,16 @@ def search(
 ) -> None:
     """Find the articles that answer a query: keyword and semantic search, fused."""
     if mode not in ("hybrid", "keyword", "semantic"):
-        fail(f"--mode must be hybrid, keyword or semantic, not {mode!r}.")
+        fail(f"--mode 只能是 hybrid、keyword 或 semantic，而不是“{mode}”。")
     filters = _filters(region, section, doc_type, issuer, date_from, date_to, valid_on, level)
     if jsonl:
         _search_lines(k, filters, mode)
         return
     if query is None:
-        fail("Give a query, or --jsonl to read queries from standard input.")
+        fail("请给出查询内容，或用 --jsonl 从标准输入逐行读取查询。")
     index = SearchIndex.load(open_store())
     try:
+        query = readable(query)
         hits = index.search(query, k=k, filters=filters, mode=mode)  # type: ignore[arg-type]
         plan = index.plan(query, filters) if explain else None
     except QueryError as error:
@@ -77,7 +78,7 @@ def search(
 def _search_lines(k: int, filters: Filters, mode: str) -> None:
     """Batch mode: one query per input line, one JSON list (or error object) per output line."""
     index = SearchIndex.load(open_store())
-    queries = [line.rstrip("\n") for line in sys.stdin]
+    queries = input_lines()
     for result in index.search_many(queries, k=k, filters=filters, mode=mode):  # type: ignore[arg-type]
         if isinstance(result, QueryError):
             typer.echo(json.dumps({"error": str(result)}, ensure_ascii=False))
@@ -87,7 +88,7 @@ def _search_lines(k: int, filters: Filters, mode: str) -> None:
 
 def _print_hits(hits: list[Hit]) -> None:
     if not hits:
-        console.print("No results. Try fewer or other words, or remove a filter.")
+        console.print("没有结果：请换用其他或更少的词，或去掉筛选条件。")
         return
     table = Table(show_lines=True)
     table.add_column("#", justify="right")
@@ -116,9 +117,9 @@ def ask(
         _ask_lines(answerer)
         return
     if question is None:
-        fail("Give a question, or --jsonl to read questions from standard input.")
+        fail("请给出问题，或用 --jsonl 从标准输入逐行读取问题。")
     try:
-        answer = answerer.ask(question)
+        answer = answerer.ask(readable(question))
     except QueryError as error:
         fail(str(error))
     if as_json:
@@ -129,21 +130,18 @@ def ask(
 
 def _ask_lines(answerer: Answerer) -> None:
     """Batch mode: every input line gets exactly one output line, in order."""
-    lines = [line.rstrip("\n") for line in sys.stdin]
+    lines = input_lines()
     questions, problems = [], {}
     for number, line in enumerate(lines):
         question, problem = parse_question_line(line)
+        question = readable(question)
         questions.append(question)
         if problem:
             problems[number] = problem
     results = answerer.ask_many([q if n not in problems else "" for n, q in enumerate(questions)])
     for number, (question, result) in enumerate(zip(questions, results, strict=True)):
-        if number in problems or isinstance(result, QueryError):
-            error = problems.get(number) or str(result)
-            typer.echo(json.dumps({"question": question, "error": error, "answer": "", "abstained": True,
-                                   "citations": []}, ensure_ascii=False))
-        else:
-            typer.echo(json.dumps(result.as_dict(), ensure_ascii=False))
+        record = answer_record(question, QueryError(problems[number]) if number in problems else result)
+        typer.echo(json.dumps(record, ensure_ascii=False))
 
 
 def _print_answer(answer: Answer) -> None:

@@ -43,7 +43,7 @@ def tables_show(
     except KeyError as error:
         fail(str(error.args[0]))
     if table is None:
-        fail(f"No table {name!r}. Try `zhengce tables list`.")
+        fail(f"没有表格“{name}”：可用 `zhengce tables list` 查看全部表格。")
     if as_json:
         print_json(table)
     elif as_csv:

@@ -49,10 +49,10 @@ class CorpusReport:
 def raw_files(raw_dir: Path) -> list[Path]:
     """The raw compilation files in ``raw_dir``, in name order."""
     if not raw_dir.is_dir():
-        raise CorpusError(f"Raw corpus folder not found: {raw_dir}")
+        raise CorpusError(f"找不到原始资料文件夹：{raw_dir}")
     files = sorted(raw_dir.glob("*.txt"))
     if not files:
-        raise CorpusError(f"No raw .txt files in {raw_dir}")
+        raise CorpusError(f"{raw_dir} 中没有原始资料（.txt 文件）。")
     return files
 
 
@@ -60,7 +60,7 @@ def read_lines(path: Path) -> list[Line]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise CorpusError(f"Cannot read {path}: {error}") from error
+        raise CorpusError(f"无法读取 {path}：{error}") from error
     return [Line(number, line.rstrip("\n")) for number, line in enumerate(text.split("\n"), 1)]
 
 
@@ -68,7 +68,7 @@ def parse_file(path: Path) -> ParsedSource:
     """Raw documents of one file, by the parser of its layout."""
     parser = LAYOUTS.get(path.name[:3])
     if parser is None:
-        raise CorpusError(f"No parser for {path.name}: known layouts are {', '.join(sorted(LAYOUTS))}")
+        raise CorpusError(f"没有适用于 {path.name} 的解析器：已知的版式编号是 {'、'.join(sorted(LAYOUTS))}。")
     return parser(read_lines(path), path.name)
 
 

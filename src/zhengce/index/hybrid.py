@@ -190,10 +190,12 @@ class SearchIndex:
               query_vector: np.ndarray | None) -> dict[int, float]:
         fused: dict[int, float] = {}
         if mode in ("hybrid", "keyword"):
-            scores = self.bm25.get_scores(self._query_tokens(query))
-            _add_ranks(fused, scores, allowed & (scores > 0), KEYWORD_WEIGHT)
-            if self.bigram_bm25 is not None:
-                scores = self.bigram_bm25.get_scores(char_bigrams(query.text))
+            # bm25s fails on an empty token list (a query in Cyrillic has words but no bigrams).
+            if query_tokens := self._query_tokens(query):
+                scores = self.bm25.get_scores(query_tokens)
+                _add_ranks(fused, scores, allowed & (scores > 0), KEYWORD_WEIGHT)
+            if self.bigram_bm25 is not None and (bigrams := char_bigrams(query.text)):
+                scores = self.bigram_bm25.get_scores(bigrams)
                 _add_ranks(fused, scores, allowed & (scores > 0), BIGRAM_WEIGHT)
         if mode in ("hybrid", "semantic") and self.vectors is not None:
             vector = query_vector if query_vector is not None else embed_query(query.text)

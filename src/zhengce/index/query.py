@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from zhengce.corpus.numerals import CHINESE_NUMERAL, chinese_to_int, nfkc
+from zhengce.index.tokenize import tokens
 
 MAX_QUERY_CHARS = 500
 
@@ -104,15 +105,38 @@ def normalize(raw: str, known_numbers: Iterable[str] = ()) -> Query:
     >>> normalize("社保费减免到什么时候").expansions
     ['社会保险', '社会保险费', '免征', '减征', '减半征收', '期限', '执行至', '截至', '时间']
     """
-    text = " ".join(nfkc(raw).split())
+    text = " ".join(nfkc(readable(raw)).split())
     if not text:
-        raise QueryError("The query is empty: type a question, some words or a document number.")
+        raise QueryError("查询为空：请输入问题、关键词或文号。")
     if len(text) > MAX_QUERY_CHARS:
-        raise QueryError(f"The query is {len(text)} characters long; the limit is {MAX_QUERY_CHARS}.")
+        raise QueryError(f"查询有 {len(text)} 个字，超过上限 {MAX_QUERY_CHARS} 个字：请缩短后再试。")
     text = _CN_YEAR.sub(lambda m: str(chinese_to_int(m[0])), text)
     text = _COLLOQUIAL.sub(lambda m: COLLOQUIAL[m[0]], text)
-    return Query(raw=raw, text=text, numbers=find_numbers(text, set(known_numbers)),
-                 expansions=expand(text))
+    numbers = find_numbers(text, set(known_numbers))
+    if not (numbers or any(_SEARCHABLE.search(token) for token in tokens(text))):
+        raise QueryError(NOTHING_TO_SEARCH)
+    return Query(raw=raw, text=text, numbers=numbers, expansions=expand(text))
+
+
+# A query of only punctuation, function words (的, 了), emoji or a script the
+# documents are not written in (Cyrillic, Hangul, kana): refused with a reason
+# rather than answered with noise.
+_SEARCHABLE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff0-9a-zA-Z]")
+NOTHING_TO_SEARCH = "查询中没有可检索的词（只有标点、虚词、表情或资料不用的文字）：请输入政策用语、问题或文号。"
+
+
+def readable(text: str) -> str:
+    """``text`` with lone surrogates (undecodable bytes of a command-line argument, or
+    a JSON escape like \\ud800) replaced by U+FFFD, so it can be encoded, embedded and
+    echoed back.
+
+    >>> readable("社保\\udcff") == "社保\\ufffd"
+    True
+    """
+    return _SURROGATE.sub("\ufffd", text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 # Spoken question words and their written forms, so that 啥时候 asks for a date as

@@ -1,25 +1,34 @@
-"""POST /api/ask: answers quoted from the documents, with citations, one or a batch."""
+"""GET and POST /api/ask: answers quoted from the documents, with citations, one or a batch."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Query
 
 from zhengce.api.deps import AnswererDep
-from zhengce.api.models import AnswerOrError, AnswerOut, AskIn, BatchAnswerOut, ErrorOut
-from zhengce.index.query import QueryError
+from zhengce.api.models import AnswerOut, AskMany, AskOne, BatchAnswerOut, ErrorOut, QuestionText
+from zhengce.index.query import MAX_QUERY_CHARS
+from zhengce.service import BATCH_SECONDS, answer_record, ask_within
 
 router = APIRouter(tags=["ask"])
 
 
+@router.get("/api/ask", response_model=AnswerOut, responses={400: {"model": ErrorOut}})
+def ask_get(answerer: AnswererDep,
+            q: Annotated[QuestionText, Query(description=f"A question, 1 to {MAX_QUERY_CHARS} characters.")]
+            ) -> AnswerOut:
+    """One question in the query string: the same answer as POST with ``{"question": …}``."""
+    return AnswerOut(**answerer.ask(q).as_dict())
+
+
 @router.post("/api/ask", response_model=AnswerOut | BatchAnswerOut, responses={400: {"model": ErrorOut}})
-def ask(body: AskIn, answerer: AnswererDep) -> AnswerOut | BatchAnswerOut:
-    """``{"question": …}`` gets one answer; ``{"questions": […]}`` gets them all, in order,
-    a bad question getting an error in its place."""
-    if body.question is not None:
+def ask(body: AskOne | AskMany, answerer: AnswererDep) -> AnswerOut | BatchAnswerOut:
+    """``{"question": …}`` gets one answer; ``{"questions": […]}`` (at most 50) gets one answer per
+    question, in order, each shaped like a single answer. A question that cannot be asked, or that the
+    time budget (20 s per request) leaves unanswered, gets ``error`` set in its place."""
+    if isinstance(body, AskOne):
         return AnswerOut(**answerer.ask(body.question).as_dict())
-    results = answerer.ask_many(body.questions or [])
-    return BatchAnswerOut(answers=[
-        AnswerOrError(question=q, error=str(r)) if isinstance(r, QueryError)
-        else AnswerOrError(question=q, answer=AnswerOut(**r.as_dict()))
-        for q, r in zip(body.questions or [], results, strict=True)
-    ])
+    results = ask_within(answerer, body.questions, BATCH_SECONDS)
+    return BatchAnswerOut(answers=[AnswerOut(**answer_record(question, result))
+                                   for question, result in zip(body.questions, results, strict=True)])

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query
 
 from zhengce.api.deps import StoreDep
-from zhengce.api.models import DocumentOut, DocumentPageOut, ErrorOut, Level
+from zhengce.api.models import DocumentOut, DocumentPageOut, ErrorOut, IsoDate, Level
 
 router = APIRouter(tags=["documents"])
 Sort = Literal["ord", "date", "title", "doc_number", "region", "section", "doc_type"]
@@ -23,7 +22,7 @@ def list_documents(
     doc_type: str | None = None,
     sort: Sort = "ord",
     descending: bool = False,
-    valid_on: Annotated[date | None, Query(description="Only documents in force on this date")] = None,
+    valid_on: Annotated[IsoDate | None, Query(description="Only documents in force on this date")] = None,
     level: Annotated[Level | None, Query(description="效力级别")] = None,
     page: Annotated[int, Query(ge=1, le=10_000)] = 1,
     per_page: Annotated[int, Query(ge=1, le=100)] = 20,
@@ -37,9 +36,9 @@ def list_documents(
 
 
 @router.get("/api/docs/{key}", response_model=DocumentOut, responses={404: {"model": ErrorOut}})
-def get_document(store: StoreDep, key: str, on: date | None = None) -> DocumentOut:
+def get_document(store: StoreDep, key: str, on: IsoDate | None = None) -> DocumentOut:
     """A document by id, document number (any bracket form) or exact title; validity on ``on`` (default today)."""
     document = store.get_document(key, on=on)
     if document is None:
-        raise HTTPException(404, f"No document with id, number or title {key!r}.")
+        raise HTTPException(404, f"没有 id、文号或标题为“{key}”的文件。")
     return DocumentOut(**document)

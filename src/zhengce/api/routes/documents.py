@@ -21,7 +21,7 @@ Token = Annotated[str | None, Header(alias="Authorization", description="Bearer 
 
 
 @router.post("/api/documents", status_code=202, responses=ERRORS)
-def upload(request: Request, files: Annotated[list[UploadFile], File()], authorization: Token = None,
+def upload(request: Request, files: Annotated[list[UploadFile], File(min_length=1)], authorization: Token = None,
            region: Annotated[str | None, Form()] = None, date: Annotated[str | None, Form()] = None,
            doc_number: Annotated[str | None, Form()] = None, title: Annotated[str | None, Form()] = None,
            doc_type: Annotated[str | None, Form()] = None,

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import Response
+from pydantic import Field
 
 from zhengce.api.deps import StoreDep
-from zhengce.api.models import DocumentValidityOut, ErrorOut
+from zhengce.api.models import DocumentValidityOut, ErrorOut, IsoDate
+from zhengce.service import attachment, table_csv
 
 router = APIRouter(tags=["structure"])
+Condition = Annotated[str, Field(pattern="^[^=]+=")]
 
 
 @router.get("/api/tables")
@@ -22,28 +23,29 @@ def list_tables(store: StoreDep) -> list[dict[str, Any]]:
     return store.list_tables()
 
 
-@router.get("/api/tables/{table_id:path}", responses={400: {"model": ErrorOut}, 404: {"model": ErrorOut}})
+@router.get("/api/tables/{table_id:path}", responses={
+    200: {"description": "The table as JSON, or as CSV (UTF-8 with a BOM) with format=csv",
+          "content": {"text/csv": {"schema": {"type": "string"}}}},
+    400: {"model": ErrorOut}, 404: {"model": ErrorOut}})
 def get_table(store: StoreDep, table_id: str,
-              where: Annotated[list[str] | None, Query(description="COLUMN=VALUE, rows whose COLUMN contains VALUE")]
-              = None, format: Annotated[str, Query(pattern="^(json|csv)$")] = "json") -> Any:
+              where: Annotated[list[Condition] | None, Query(description="COLUMN=VALUE: rows whose COLUMN contains "
+                                                                         "VALUE")] = None,
+              format: Annotated[str, Query(pattern="^(json|csv)$")] = "json") -> Any:
     conditions = {}
     for condition in where or []:
         column, separator, value = condition.partition("=")
         if not separator:
-            raise HTTPException(400, f"where takes COLUMN=VALUE, not {condition!r}.")
+            raise HTTPException(400, f"where 的写法是 列名=文字，而不是“{condition}”。")
         conditions[column] = value
     try:
         table = store.get_table(table_id, conditions)
     except KeyError as error:
         raise HTTPException(400, str(error.args[0])) from error
     if table is None:
-        raise HTTPException(404, f"No table {table_id!r}.")
+        raise HTTPException(404, f"没有表格“{table_id}”。")
     if format == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(table["columns"])
-        writer.writerows(table["rows"])
-        return Response("\ufeff" + buffer.getvalue(), media_type="text/csv; charset=utf-8")
+        return Response(table_csv(table["columns"], table["rows"]), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": attachment(table["name"] or table_id)})
     return table
 
 
@@ -52,15 +54,15 @@ def graph(store: StoreDep, key: str) -> dict[str, Any]:
     """What the document cites and what cites it, each with the citing article's node id."""
     doc_id = store.find_document_id(key)
     if doc_id is None:
-        raise HTTPException(404, f"No document with id, number or title {key!r}.")
+        raise HTTPException(404, f"没有 id、文号或标题为“{key}”的文件。")
     return {**store.graph(doc_id), "thread": store.thread(doc_id)}
 
 
 @router.get("/api/docs/{key}/validity", response_model=DocumentValidityOut, responses={404: {"model": ErrorOut}})
-def validity(store: StoreDep, key: str, on: date | None = None) -> dict[str, Any]:
+def validity(store: StoreDep, key: str, on: IsoDate | None = None) -> dict[str, Any]:
     """Status on a date (default today) with its reason and evidence; also for documents
     outside the corpus that a clean-up list or a repeal names."""
     result = store.validity(key, on or date.today())
     if result is None:
-        raise HTTPException(404, f"Nothing is known about {key!r}.")
+        raise HTTPException(404, f"没有关于“{key}”的信息：资料中没有这份文件，也没有文件废止或列出它。")
     return result

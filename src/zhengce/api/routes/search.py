@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
 from zhengce.api.deps import IndexDep
-from zhengce.api.models import ErrorOut, Level, SearchOut
+from zhengce.api.models import ErrorOut, IsoDate, Level, QuestionText, SearchOut
 from zhengce.index.hybrid import MAX_K, Filters, facet_counts
 from zhengce.index.query import MAX_QUERY_CHARS
 
@@ -18,15 +17,15 @@ router = APIRouter(tags=["search"])
 @router.get("/api/search", response_model=SearchOut, responses={400: {"model": ErrorOut}})
 def search(
     index: IndexDep,
-    q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS, description="Question, words or 文号")],
+    q: Annotated[QuestionText, Query(description=f"Question, words or 文号, 1 to {MAX_QUERY_CHARS} characters")],
     k: Annotated[int, Query(ge=1, le=MAX_K)] = 10,
     region: str | None = None,
     section: str | None = None,
     doc_type: str | None = None,
     issuer: str | None = None,
-    date_from: date | None = None,
-    date_to: date | None = None,
-    valid_on: Annotated[date | None, Query(description="Only articles in force on this date")] = None,
+    date_from: IsoDate | None = None,
+    date_to: IsoDate | None = None,
+    valid_on: Annotated[IsoDate | None, Query(description="Only articles in force on this date")] = None,
     level: Annotated[Level | None, Query(description="效力级别")] = None,
     mode: Literal["hybrid", "keyword", "semantic"] = "hybrid",
     explain: bool = False,

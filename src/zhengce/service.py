@@ -1,0 +1,52 @@
+"""Shapes the faces share (CLI, API, web): batch answer records and table CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import time
+from typing import Any
+from urllib.parse import quote
+
+from zhengce.answer.ask import Answer, Answerer
+from zhengce.index.query import QueryError
+
+
+def answer_record(question: str, result: Answer | QueryError) -> dict[str, Any]:
+    """One batch item, shaped like a single answer; a question that cannot be asked
+    abstains with its error as the reason, so readers need no second shape."""
+    if isinstance(result, QueryError):
+        return {**Answer(question, "", True, reason=str(result)).as_dict(), "error": str(result)}
+    return {**result.as_dict(), "error": None}
+
+
+def table_csv(columns: list[str], rows: list[list[str]]) -> str:
+    """A table as CSV text that spreadsheet programs open as UTF-8 (with a BOM)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(columns)
+    writer.writerows(rows)
+    return "\ufeff" + buffer.getvalue()
+
+
+# A batch stops starting new questions after this many seconds; the rest get an error record.
+BATCH_SECONDS = 20.0
+CHUNK = 10
+
+
+def ask_within(answerer: Answerer, questions: list[str], seconds: float) -> list[Answer | QueryError]:
+    """Answers in order, ``CHUNK`` questions at a time (retrieval batched within a chunk),
+    until ``seconds`` have passed: a batch's cost is bounded whatever its questions."""
+    started = time.monotonic()
+    results: list[Answer | QueryError] = []
+    for start in range(0, len(questions), CHUNK):
+        if time.monotonic() - started > seconds:
+            late = QueryError(f"本次请求已用完 {seconds:g} 秒的时间预算，此问题未作答：请分批提交。")
+            return results + [late] * (len(questions) - start)
+        results.extend(answerer.ask_many(questions[start:start + CHUNK]))
+    return results
+
+
+def attachment(name: str) -> str:
+    """A Content-Disposition that saves the CSV under the table's own name (RFC 5987)."""
+    return f"attachment; filename*=UTF-8''{quote(name.replace('/', '_') + '.csv')}"
