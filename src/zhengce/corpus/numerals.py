@@ -34,6 +34,10 @@ ORDER_RE = re.compile(
 )
 
 
+_HALFWIDTH = {code: code - 0xFEE0 for start, end in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+              for code in range(start, end + 1)} | {0x3000: ord(" ")}
+
+
 def to_halfwidth(text: str) -> str:
     """Fold full-width ASCII (digits, letters, some punctuation) to half-width.
 
@@ -43,16 +47,7 @@ def to_halfwidth(text: str) -> str:
     >>> to_halfwidth("渝委办〔２０２０〕８号")
     '渝委办〔2020〕8号'
     """
-    out = []
-    for char in text:
-        code = ord(char)
-        if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
-            out.append(chr(code - 0xFEE0))
-        elif char == "\u3000":
-            out.append(" ")
-        else:
-            out.append(char)
-    return "".join(out)
+    return text.translate(_HALFWIDTH)
 
 
 def chinese_to_int(numeral: str) -> int:
