@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from zhengce.answer.ask import Answerer, parse_question_line
-from zhengce.answer.select import best_spans, question_concepts, question_parts, question_types, quote
+from zhengce.answer.question import question_concepts, question_parts, question_types
+from zhengce.answer.select import best_spans, quote
 from zhengce.index.query import normalize
 
 
@@ -129,7 +130,7 @@ def test_a_word_of_the_story_before_a_question_is_not_its_topic(answerer: Answer
     answer = answerer.ask("我奶奶83岁了，不会用社保卡和手机，一直用存折领养老金，现在说全部要换成社保卡发，"
                           "她还能继续用存折吗？")
     assert not answer.abstained and "存折" in answer.answer
-    assert answerer.unknown_topics("我奶奶83岁了") == ["奶奶"]
+    assert answerer.vocabulary.unknown_topics("我奶奶83岁了") == ["奶奶"]
 
 
 def test_a_quoted_term_is_a_concept_of_its_own():
@@ -173,9 +174,9 @@ def test_everyday_words_for_employer_and_leaving_find_the_documents_words(answer
 
 def test_a_homophone_typo_is_not_an_unknown_topic(answerer: Answerer):
     # 以工带训 for 以工代训 (jieba cuts it into 以/工带/训), 平审 for 评审.
-    assert answerer.unknown_topics("以工带训补贴标准，省里要在什么时间之前定下来？") == []
-    assert answerer.unknown_topics("公务员能参加档案专业人员职称平审吗？") == []
-    assert answerer.unknown_topics("湖南女职工的产假一共有多少天？") == ["产假"]
+    assert answerer.vocabulary.unknown_topics("以工带训补贴标准，省里要在什么时间之前定下来？") == []
+    assert answerer.vocabulary.unknown_topics("公务员能参加档案专业人员职称平审吗？") == []
+    assert answerer.vocabulary.unknown_topics("湖南女职工的产假一共有多少天？") == ["产假"]
 
 
 def test_a_question_printed_in_a_notice_is_not_its_own_answer(answerer: Answerer):

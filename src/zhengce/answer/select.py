@@ -16,11 +16,11 @@ before it. A question printed in a notice is never an answer.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from zhengce.answer.question import QUESTION_TYPES, Concept
 from zhengce.corpus.structure import match_marker
 
 _SENTENCE_END = "。；！？"
@@ -36,29 +36,6 @@ CONSEQUENCE_WEIGHT = 0.1
 _CONSEQUENCE = re.compile(r"给予|予以|按|不超过|不得|应当|应|可以|可|享受|免|减|补贴|执行|顺延|认定为|\d")
 _CONDITION_END = re.compile(r"的[，,]?$")
 
-# What a question asks for, by its words, and what an answering span contains.
-QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
-    "amount": (re.compile(r"多少|几[个成倍%]|比例|标准|金额|额度|上限|最高|最低|多高|几倍|怎么算|"
-                          r"补贴.{0,4}(?:多少|几)|(?:什么|哪些)(?:补助|补贴|待遇|优惠)|(?:怎么|如何)(?:减免|补)"),
-               re.compile(r"(?<![\d.])(?!(?:19|20)\d\d\s*年)\d+(?:\.\d+)?\s*(?:%|‰|元|万元|亿元|倍|个月|年|天|人)|[一二三四五六七八九十百千万]+(?:元|倍|个月)")),
-    "deadline": (re.compile(r"什么时候|何时|到几[月号]|截止|期限|多久|多长时间|几[个]?月|哪天|起止|从几月|几号|"
-                            r"几天|几日|几个工作日|什么时间|哪几天|哪一天|几年"),
-                 re.compile(r"\d{4}年|\d{1,2}月|\d+个月|[一二三四五六七八九十]+个月|\d+日|之日起|"
-                            r"[\d一二三四五六七八九十]+个?工作日|当日|次月")),
-    "eligibility": (re.compile(r"谁|哪些人|什么人|什么条件|符合|资格|能不能|可以.{0,6}吗|是否|能否|对象|范围"),
-                    re.compile(r"对象|条件|符合|范围|人员|单位|企业|可以|可|应当|不得")),
-    "materials": (re.compile(r"材料|资料|(?:要|需要|需)?(?:交|提交|提供|带|准备)(?:哪些|什么)(?:东西|证明|证件)?"),
-                  re.compile(r"《[^》]{2,40}》|花名册|对账单|复印件|证明|报表|申请表|审批表|登记表|协议|营业执照|身份证|"
-                             r"社会保障卡|银行卡|承诺书")),
-    "definition": (re.compile(r"是指|指的是|什么意思|怎么界定|如何界定|怎样界定|界定|定义|含义|指什么|指哪些|具体指"),
-                   re.compile(r"是指|指的是|界定为|定义为|包括|即")),
-    "responsible": (re.compile(r"由谁|谁来|谁负责|谁出|谁付|谁承担|谁审批|谁兜底|哪个部门|哪个单位|找谁|归谁|归哪个"),
-                    re.compile(r"由[^，。；]{1,24}(?:负责|解决|承担|支付|审批|审核|办理|组织|发放|列支|垫付|兜底|受理|认定)|"
-                               r"[^，。；]{0,12}(?:部门|机构|委员会|政府)负责")),
-    "procedure": (re.compile(r"怎么|如何|去哪|哪里|在哪|流程|程序|手续|申请|办理|提交|材料"),
-                  re.compile(r"申请|办理|提交|经办|网上|窗口|平台|审核|受理|材料|备案|报送")),
-}
-
 # Kinds whose answer is a definite thing in the text (a figure, a date, a list of
 # papers): a span that has it goes first, and the clauses leading up to it go.
 MEASURED = ("amount", "deadline", "materials", "definition", "responsible")
@@ -73,46 +50,6 @@ class Span:
     end: int
     text: str
     score: float
-
-
-def question_types(question: str) -> list[str]:
-    """The kinds of answer a question asks for (amount, deadline, ...), possibly none.
-
-    >>> question_types("小微企业社保费减免到什么时候？")
-    ['deadline']
-    """
-    kinds = [name for name, (asks, _) in QUESTION_TYPES.items() if asks.search(question)]
-    # 由谁负责 asks for a party, not for who qualifies.
-    return [kind for kind in kinds if not (kind == "eligibility" and "responsible" in kinds
-                                           and not re.search(r"哪些人|什么人|条件|资格", question))]
-
-
-_ASKING = re.compile(r"多少|什么|怎么|如何|哪|是否|能否|能不能|吗|几|多久|谁")
-
-
-_STORY = re.compile(r"我|咱|俺|本人|自己")
-
-
-def asking_part(question: str) -> str:
-    """The clauses of a question that ask (……有没有照顾？), without the story the asker
-    tells about themselves (我是主治医师，疫情期间一直在发热门诊一线，).
-
-    >>> asking_part("我奶奶83岁了，一直用存折领养老金，她还能继续用存折吗？")
-    '一直用存折领养老金，她还能继续用存折吗？'
-    """
-    parts = re.findall(r"[^，,。；;！!？?]+[，,。；;！!？?]?", question)
-    asking = [part for part in parts[:-1] if not _STORY.search(part)] + parts[-1:]
-    return "".join(asking) if asking else question
-
-
-def question_parts(question: str) -> list[str]:
-    """The separate questions of a question that asks several (能领几个月？标准多少？).
-
-    >>> question_parts("失业补助金能领几个月？标准多少？")
-    ['失业补助金能领几个月', '标准多少']
-    """
-    parts = re.split(r"[？?；;]|，(?=[^，]*(?:多少|什么|怎么|如何|哪|是否|吗|几|多久))", question)
-    return [part for part in parts if _ASKING.search(part)]
 
 
 _OPEN, _CLOSE = "（(《“", "）)》”"
@@ -153,9 +90,6 @@ def candidate_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-Concept = tuple[frozenset[str], float]
-
-
 def best_spans(concepts: list[Concept], kinds: list[str], texts: list[str],
                prior: Callable[[int], float], limit: int = 3, question: str = "",
                contexts: list[str] | None = None) -> list[Span]:
@@ -177,14 +111,14 @@ def best_spans(concepts: list[Concept], kinds: list[str], texts: list[str],
         if not scored:
             continue
         start, end, span, score = max(scored, key=lambda item: item[3])
-        follow = _follow_up(scored, end, kinds, given) if kinds and not _has_cue(span, kinds, given) else None
+        follow = _follow_up(scored, end, kinds, given) if kinds and not has_cue(span, kinds, given) else None
         if follow:
             start, end = follow[0], follow[1]
         start, end, span = _shaped(text, start, end, concepts, kinds, question, given)
         best_per_unit.append(Span(index, start, end, without_marker(span.rstrip("，,；;：:")), score))
     measured = [kind for kind in kinds if kind in MEASURED]
     ranked = sorted(best_per_unit,
-                    key=lambda s: -(s.score + (ANSWERS_TYPE if _has_cue(s.text, measured, given) else 0.0)))
+                    key=lambda s: -(s.score + (ANSWERS_TYPE if has_cue(s.text, measured, given) else 0.0)))
     return ranked[:limit]
 
 
@@ -238,9 +172,9 @@ def _without_condition(text: str, start: int, end: int, kinds: list[str],
         rest = text[parts[1][0]:end].strip()
         conditional = (_CONDITION_START.search(first) or _CONDITION_END.search(first.rstrip("，,"))
                        or (in_condition and not _CONSEQUENCE.search(first))
-                       or (measured and _has_cue(rest, measured, given)))
-        answers = (kinds and _has_cue(rest, kinds)) or _CONSEQUENCE.search(rest)
-        if not (conditional and answers) or (kinds and _has_cue(first, measured or kinds, given)) \
+                       or (measured and has_cue(rest, measured, given)))
+        answers = (kinds and has_cue(rest, kinds)) or _CONSEQUENCE.search(rest)
+        if not (conditional and answers) or (kinds and has_cue(first, measured or kinds, given)) \
                 or figures(first) - given or (len(rest) < MIN_ANSWER_CHARS and len(first) <= LONG_CONDITION):
             break
         parts, in_condition = parts[1:], True
@@ -321,7 +255,7 @@ def _enumerated_item(span: str, concepts: list[Concept], kinds: list[str], given
     pieces[-1] = re.split(r"[，,；;。）)]", pieces[-1])[0]
     items, pending = [], ""
     for piece in pieces:
-        if _has_cue(piece, kinds, given):
+        if has_cue(piece, kinds, given):
             items.append(pending + piece if pending and items else piece)
             pending = ""
         else:
@@ -353,7 +287,7 @@ def _sentence_end(text: str, position: int) -> int:
     return position + found.end() if found else len(text)
 
 
-def _has_cue(text: str, kinds: list[str], given: frozenset[str] = frozenset()) -> bool:
+def has_cue(text: str, kinds: list[str], given: frozenset[str] = frozenset()) -> bool:
     """Whether ``text`` has what the question asks for; a figure the question itself
     gives (the 2020年 of "2020年暂缓的费最晚何时补缴") does not answer it."""
     return any(match.group() not in given for kind in kinds for match in QUESTION_TYPES[kind][1].finditer(text))
@@ -365,7 +299,7 @@ def _follow_up(scored: list[tuple[int, int, str, float]], anchor_end: int,
     amount, no date for a deadline), the answer is usually the clause right after
     it: the shortest nearby span that has it."""
     after = [item for item in scored if anchor_end <= item[0] <= anchor_end + FOLLOW_WINDOW
-             and _has_cue(item[2], kinds, given)]
+             and has_cue(item[2], kinds, given)]
     return min(after, key=lambda item: (item[0], len(item[2]))) if after else None
 
 
@@ -423,41 +357,11 @@ def _score(text: str, concepts: list[Concept], total: float, kinds: list[str],
            given: frozenset[str] = frozenset(), context: str = "") -> float:
     own = covered(concepts, text)
     covered_share = (own + CONTEXT_WEIGHT * (covered(concepts, f"{context}\n{text}") - own)) / total
-    cue = sum(CUE_WEIGHT for kind in kinds if _has_cue(text, [kind], given))
+    cue = sum(CUE_WEIGHT for kind in kinds if has_cue(text, [kind], given))
     last_clause = clauses(text)[-1]
     tail = text[last_clause[0]:last_clause[1]]
     consequence = CONSEQUENCE_WEIGHT if _CONSEQUENCE.search(tail) and not _CONDITION_END.search(tail) else 0.0
     return covered_share + cue + consequence - LENGTH_PENALTY * len(text)
-
-
-def question_concepts(question_tokens: list[str], synonyms: dict[str, tuple[str, ...]], question: str,
-                      document_frequency: Callable[[str], int], units: int) -> list[Concept]:
-    """The question's concepts: each everyday word with the documents' words for it
-    counts once (社保 or 社会保险), each other word alone; weighted by idf, words the
-    corpus never uses left out."""
-    def idf(word: str) -> float:
-        frequency = document_frequency(word)
-        return math.log(1 + (units - frequency + 0.5) / (frequency + 0.5)) if frequency else 0.0
-
-    concepts: list[Concept] = []
-    grouped: set[str] = set()
-    for word, alternatives in synonyms.items():
-        if word in question:
-            weight = max([idf(word), *map(idf, alternatives)])
-            if weight:
-                concepts.append((frozenset({word, *alternatives}), weight))
-            grouped.update(t for t in question_tokens if t in word or word in t)
-    for token in dict.fromkeys(question_tokens):
-        if token not in grouped and idf(token):
-            concepts.append((frozenset({token}), idf(token)))
-    for quoted in re.findall(r"[“\"「]([^”\"」]{2,20})[”\"」]", question):
-        # A term the asker quotes is asked about as a whole: the article that has it
-        # whole answers, not one that has its words apart.
-        concepts.append((frozenset({quoted}), QUOTED_WEIGHT * max((w for _, w in concepts), default=1.0)))
-    return concepts
-
-
-QUOTED_WEIGHT = 0.5  # of the heaviest word's weight (measured: 1.0 let the quoted name outweigh the question)
 
 
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|元|万元|亿元|倍|个月|月|年|日|天|人|岁)?"

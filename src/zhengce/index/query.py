@@ -13,58 +13,11 @@ from dataclasses import dataclass, field
 
 from zhengce.corpus.numerals import CHINESE_NUMERAL, chinese_to_int, nfkc
 from zhengce.index.tokenize import tokens
+from zhengce.lexicon import lexicon
 
 MAX_QUERY_CHARS = 500
 
-# Everyday word -> the words the documents use for it. Both directions where users
-# use both (稳岗补贴 / 稳岗返还); one direction where the left side is only colloquial.
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "社保": ("社会保险",),
-    "社保费": ("社会保险费",),
-    "五险": ("社会保险",),
-    "医保": ("医疗保险", "医疗保障"),
-    "公积金": ("住房公积金",),
-    "失业金": ("失业保险金",),
-    "养老金": ("基本养老金",),
-    "退休金": ("基本养老金", "退休人员"),
-    "稳岗补贴": ("稳岗返还",),
-    "稳岗返还": ("稳岗补贴",),
-    "减免": ("免征", "减征", "减半征收"),
-    "免交": ("免征",),
-    "少交": ("减征", "减半征收"),
-    "缓交": ("缓缴",),
-    "晚交": ("缓缴",),
-    "人社局": ("人力资源和社会保障局",),
-    "人社厅": ("人力资源和社会保障厅",),
-    "人社部": ("人力资源社会保障部",),
-    "补贴": ("补助",),
-    "毕业生": ("高校毕业生",),
-    "大学生": ("高校毕业生",),
-    "新冠": ("新冠肺炎", "新型冠状病毒"),
-    "疫情期间": ("疫情防控期间",),
-    "停工": ("停工停产",),
-    "停产": ("停工停产",),
-    "工资": ("工资报酬", "薪酬"),
-    "辞退": ("解除劳动合同",),
-    "开除": ("解除劳动合同",),
-    "小企业": ("小微企业", "中小微企业"),
-    "小公司": ("小微企业", "中小微企业"),
-    "网上办": ("网上办理", "不见面"),
-    "医生": ("医务人员",),
-    "护士": ("医务人员",),
-    "农民工": ("农民工",),
-    "隔离": ("隔离治疗", "医学观察"),
-    "到什么时候": ("期限", "执行至", "截至"),
-    "什么时候": ("期限", "时间"),
-    "多少钱": ("标准",),
-    "怎么申请": ("申请", "办理"),
-    "去哪办": ("经办机构", "办理"),
-    "谁可以": ("对象", "条件"),
-    "离职": ("解除劳动合同", "解除劳动关系", "终止劳动关系"),
-    "辞职": ("解除劳动合同", "解除劳动关系"),
-    "公司": ("用人单位", "企业"),
-    "老板": ("用人单位", "企业"),
-}
+SYNONYMS: dict[str, tuple[str, ...]] = lexicon().synonyms
 
 _CN_YEAR = re.compile(rf"[{CHINESE_NUMERAL}]{{4}}(?=年)")
 _BRACKETS = "〔﹝（(\\[【［"
@@ -139,10 +92,7 @@ def readable(text: str) -> str:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-# Spoken question words and their written forms, so that 啥时候 asks for a date as
-# 什么时候 does.
-COLLOQUIAL = {"啥时候": "什么时候", "啥时侯": "什么时候", "多会儿": "什么时候", "啥": "什么", "咋": "怎么",
-              "几块钱": "多少钱", "哪儿": "哪里"}
+COLLOQUIAL = lexicon().colloquial
 _COLLOQUIAL = re.compile("|".join(sorted(COLLOQUIAL, key=len, reverse=True)))
 
 
