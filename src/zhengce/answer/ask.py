@@ -97,7 +97,8 @@ class Answerer:
         return [r if isinstance(r, QueryError) else self._answer(q, r) for q, r in zip(questions, results, strict=True)]
 
     def analyse(self, raw: str) -> Question:
-        return analyse(normalize(raw).text, self.regions, self._concepts)
+        query = normalize(raw, self.index.known_numbers)
+        return analyse(query.text, self.regions, self._concepts, named_documents=query.numbers)
 
     def _answer(self, raw: str, hits: list[Hit]) -> Answer:
         nearest = _nearest(hits)
@@ -187,10 +188,14 @@ class Answerer:
 
 
 def _bare_heading(hit: Hit) -> bool:
-    """A unit that is only a heading or a title (七、工作要求; 2020年北京地区毕业生春季网络
-    招聘月活动): it names a subject and answers nothing."""
+    """A unit that is only a heading, a title (七、工作要求; 2020年北京地区毕业生春季网络
+    招聘月活动) or a lead-in line (各省、自治区……人力资源社会保障厅（局）：): it names a
+    subject or an addressee and answers nothing."""
     text = without_marker(hit.text.strip())
-    return hit.kind != "row" and len(text) <= BARE_HEADING_CHARS and not re.search(r"[，。；：,;:]", text)
+    if hit.kind == "row":
+        return False
+    lead_in = text.endswith(("：", ":")) and not re.search(r"[。；;]", text)
+    return lead_in or (len(text) <= BARE_HEADING_CHARS and not re.search(r"[，。；：,;:]", text))
 
 
 BARE_HEADING_CHARS = 30

@@ -135,12 +135,17 @@ class Question:
     concepts: list[Concept] = field(default_factory=list)
 
 
-def analyse(text: str, corpus_regions: set[str], concepts: Callable[[str], list[Concept]]) -> Question:
-    """``text`` (already normalised) read once; ``concepts`` weighs its words."""
+def analyse(text: str, corpus_regions: set[str], concepts: Callable[[str], list[Concept]],
+            named_documents: list[str] | None = None) -> Question:
+    """``text`` (already normalised) read once; ``concepts`` weighs its words. A question
+    that names a corpus document asks about that document: a place in it is context."""
     asking = asking_part(text)
     named = place_names(text)
     regions = list(dict.fromkeys(p for p in named.values() if p in corpus_regions))
-    elsewhere = {word: p for word, p in named.items() if p not in corpus_regions and not regions}
+    # A place outside the corpus counts where the question asks about it; in the
+    # asker's story (我在苏州打工，) it is where they are, and the national rule answers.
+    elsewhere = {word: p for word, p in place_names(asking).items()
+                 if p not in corpus_regions and not regions and not named_documents}
     return Question(
         text=text, asking=asking, kinds=question_types(text), parts=question_parts(text),
         regions=regions, outside=list(dict.fromkeys(elsewhere.values())), outside_names=list(elsewhere),
