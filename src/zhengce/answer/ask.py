@@ -143,10 +143,10 @@ class Answerer:
             own = [s for s in spans if hits[s.unit_index].region == question.regions[0]]
             national = [s for s in spans if hits[s.unit_index].region == "全国"]
             # For a figure only its own: a national rule gives the frame (不高于当地标准).
-            return own if "amount" in question.kinds else own + national
+            spans = own if "amount" in question.kinds else own + national
         if question.outside:
-            return [s for s in spans if hits[s.unit_index].region == "全国"]
-        return spans
+            spans = [s for s in spans if hits[s.unit_index].region == "全国"]
+        return [s for s in spans if not _only_restates(s.text, question.text)]
 
     def _compose(self, raw: str, question: Question, spans: list[Span], hits: list[Hit]) -> Answer:
         top, hit = spans[0], hits[spans[0].unit_index]
@@ -194,11 +194,18 @@ def _bare_heading(hit: Hit) -> bool:
     text = without_marker(hit.text.strip())
     if hit.kind == "row":
         return False
-    lead_in = text.endswith(("：", ":")) and not re.search(r"[。；;]", text)
+    lead_in = text.endswith(("：", ":")) and not re.search(r"[，,。；;]", text)
     return lead_in or (len(text) <= BARE_HEADING_CHARS and not re.search(r"[，。；：,;:]", text))
 
 
 BARE_HEADING_CHARS = 30
+
+
+def _only_restates(span: str, question: str) -> bool:
+    """A span whose words are all in the question (新疆生产建设兵团 for a question about
+    the 兵团) tells the asker nothing they did not say."""
+    words = re.sub(r"[\s，。；：、,.;:！？?（）()]", "", span)
+    return bool(words) and words in question
 STORY_WEIGHT = 0.25  # measured on eval/ and the fresh sets: 0.5 and 1 (no story) did no better
 
 
