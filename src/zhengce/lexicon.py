@@ -21,6 +21,8 @@ class Lexicon:
     places: dict[str, tuple[str, ...]]  # province-level name -> its cities and districts
     place_suffixes: tuple[str, ...]
     local_bodies: tuple[str, ...]
+    figure_asks: tuple[str, ...]
+    figure_lead_up: frozenset[str]
 
     def province_of(self, name: str) -> str | None:
         """The province-level place a name is or lies in (长沙 → 湖南), or None.
@@ -42,4 +44,6 @@ def lexicon() -> Lexicon:
         places={province: tuple(cities) for province, cities in data["places"].items()},
         place_suffixes=tuple(data["place_suffixes"]["suffixes"]),
         local_bodies=tuple(data["local_bodies"]["words"]),
+        figure_asks=tuple(data["figure_answers"]["asks"]),
+        figure_lead_up=frozenset(data["figure_answers"]["lead_up"]),
     )

@@ -19,6 +19,7 @@ from typing import Any
 from zhengce.answer.guards import Candidate, first_objection
 from zhengce.answer.question import Concept, Question, analyse, names_place, question_concepts, question_types
 from zhengce.answer.select import Span, best_spans, cell_answer, covered, quote, without_marker
+from zhengce.answer.shape import asks_for_figure, figure_phrase
 from zhengce.answer.topics import QUESTION_WORDS, Vocabulary
 from zhengce.index.hybrid import Hit, SearchIndex
 from zhengce.index.query import SYNONYMS, QueryError, normalize, without_numbers
@@ -157,7 +158,8 @@ class Answerer:
             notes.append(f"资料未收录{'、'.join(question.outside)}的文件；以下为全国规定。")
         elif hit.region == "全国" and len(question.regions) == 1:
             notes.append(f"资料中没有{question.regions[0]}的专门规定，以下是国家层面的规定。")
-        return Answer(raw, top.text, False, citations=citations, notes=notes)
+        phrase = figure_phrase(top.text, question) if asks_for_figure(question) and hit.kind != "row" else ""
+        return Answer(raw, phrase or top.text, False, citations=citations, notes=notes)
 
     def _concepts(self, text: str) -> list[Concept]:
         words = [t for t in tokens(without_numbers(text)) if not QUESTION_WORDS.fullmatch(t)]
