@@ -46,13 +46,16 @@ _WHICH_DOCUMENT = ("哪个文件", "哪份文件", "什么文件", "哪个通知
 
 @dataclass
 class Citation:
-    """Where a quoted span comes from: document, article, node, the quote, the source lines."""
+    """Where a quoted span comes from: document, article, node, the words quoted, the
+    cited unit's whole text (so that an API user or an assistant reads the quote in
+    its context), the source lines."""
 
     doc_id: str
     title: str
     doc_number: str | None
     article: str
     node_id: str
+    quote: str
     text: str
     source: dict[str, Any]
     role: str = "answer"
@@ -186,7 +189,7 @@ class Answerer:
         start, end = self.lines.get(hit.node_id, (None, None))
         source = {"file": self.primary_file.get(hit.doc_id), "start_line": start, "end_line": end}
         return Citation(doc_id=hit.doc_id, title=hit.title, doc_number=hit.doc_number, article=hit.article,
-                        node_id=hit.node_id, text=quoted, source=source, role=role)
+                        node_id=hit.node_id, quote=quoted, text=hit.text, source=source, role=role)
 
 
 def _bare_heading(hit: Hit) -> bool:

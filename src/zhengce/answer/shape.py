@@ -17,6 +17,8 @@ from zhengce.index.tokenize import tokenizer
 from zhengce.lexicon import lexicon
 
 FIGURE_KINDS = ("amount", "deadline")
+# A span this short is already the figure with what it is of (一等每年16900元): it stays whole.
+SHORT_SPAN = 12
 _CLAUSE = re.compile(r"[^，,；;。：:！？]+")
 _YEAR_ONLY = re.compile(r"\d{4}年")  # a bare year is when a rule applies, rarely the date asked
 # The cap after an amount is part of it: 每人每课时3元……，但每人每天不超过20元.
@@ -42,6 +44,8 @@ def figure_phrase(span: str, question: Question) -> str:
     """
     # A period asked for (几年, 多久) is stated like an amount (2年, 6个月); an amount is not a date.
     kinds = ["amount", "deadline"] if "deadline" in question.kinds else ["amount"]
+    if len(span) <= SHORT_SPAN:
+        return ""
     given = {m.group() for kind in kinds for m in QUESTION_TYPES[kind][1].finditer(question.text)}
     candidates = []
     for clause in _CLAUSE.finditer(span):

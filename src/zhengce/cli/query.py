@@ -159,4 +159,4 @@ def _print_answer(answer: Answer) -> None:
         source = citation.source
         console.print(f"[{number}] {citation.title} {citation.doc_number or ''} {citation.article}"
                       f"（{source['file']} 第{source['start_line']}–{source['end_line']}行）", highlight=False)
-        console.print(f"    “{citation.text}”", style="dim", highlight=False)
+        console.print(f"    “{citation.quote}”", style="dim", highlight=False)
