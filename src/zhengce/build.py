@@ -18,7 +18,7 @@ import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from zhengce.corpus.added import AddedSource, fold_added
@@ -101,6 +101,7 @@ def add_documents(path: Path, files: list[Path], overrides: dict[str, str] | Non
     Every file is read before anything is written: one unreadable file raises
     ``ReadError`` (a Chinese line per bad file) and leaves the knowledge base as it was.
     """
+    _check_date((overrides or {}).get("date"))
     with _locked(path):
         store = _open(path)
         added = store.added_sources()
@@ -161,9 +162,19 @@ def _read(file: Path, digest: str, overrides: dict[str, str]) -> AddedSource:
     extract = read_file(file)
     try:
         user.document(extract, file.name, overrides)
-    except ValueError as error:  # an override such as --date 2021-13-01
-        raise ReadError(f"{file.name}：{error}") from error
+    except ReadError:
+        raise
+    except Exception as error:  # text no rule expected: refuse the file, not the whole command
+        raise ReadError(f"{file.name}：无法解析为文件（{type(error).__name__}）") from error
     return AddedSource(file.name, digest, extract, overrides, datetime.now(UTC).isoformat(timespec="seconds"))
+
+
+def _check_date(text: str | None) -> None:
+    if text:
+        try:
+            date.fromisoformat(text)
+        except ValueError:
+            raise ChangeError(f"日期应写作 YYYY-MM-DD，不是 {text}") from None
 
 
 def _rebuild(path: Path, raw_dir: Path, added: list[AddedSource], cache: Path | None, progress: Progress,

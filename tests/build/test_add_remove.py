@@ -6,6 +6,7 @@ import hashlib
 import json
 import shutil
 import time
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from typer.testing import CliRunner
 from tests.conftest import by_number
 from zhengce.build import ChangeError, add_documents, build_knowledge_base, remove_document
 from zhengce.cli import app
-from zhengce.corpus.readers import ReadError
+from zhengce.corpus.readers import ReadError, read_file
 from zhengce.index.build import DEFAULT_CACHE
 from zhengce.store.db import Store
 
@@ -128,6 +129,19 @@ def test_a_bad_file_among_good_ones_changes_nothing(kb, notice, tmp_path):
     with pytest.raises(ReadError, match=r"^broken\.docx：不是有效的 DOCX"):
         add(kb, notice, broken)
     assert hashlib.sha256(kb.read_bytes()).hexdigest() == digest
+
+
+def test_a_bad_date_is_refused_before_anything_is_read(kb, notice):
+    with pytest.raises(ChangeError, match="YYYY-MM-DD"):
+        add(kb, notice, date="2021-13-01")
+
+
+def test_a_file_that_breaks_a_library_is_one_line_not_a_traceback(tmp_path):
+    broken = tmp_path / "zipped.docx"
+    with zipfile.ZipFile(broken, "w") as archive:
+        archive.writestr("word/document.xml", "<not-word/>")
+    with pytest.raises(ReadError, match=r"^zipped\.docx："):
+        read_file(broken)
 
 
 def test_removing_a_corpus_document_or_an_unknown_one_is_refused(kb):

@@ -33,4 +33,9 @@ def read_file(path: Path) -> Extract:
         raise ReadError(f"{path}：文件不存在")
     if path.stat().st_size == 0:
         raise ReadError(f"{path.name}：文件是空的")
-    return reader(path)
+    try:
+        return reader(path)
+    except ReadError:
+        raise
+    except Exception as error:  # a damaged file can break a library anywhere: one line, never a traceback
+        raise ReadError(f"{path.name}：无法读取（{type(error).__name__}）") from error
