@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from statistics import median
 
 from zhengce.corpus.model import Paragraph, Table
@@ -110,19 +111,23 @@ def _running_key(line: PageLine) -> tuple[str, int]:
 
 
 def paragraphs_from_lines(lines: list[PageLine]) -> list[str]:
-    """Rejoin printed lines into paragraphs: a paragraph starts at an indented line, or
-    after a line that stops short of the right margin; a centred line stands alone."""
+    """Rejoin printed lines into paragraphs: a paragraph starts at an indented line, after a
+    line that stops short of the right margin, or after a gap wider than the line spacing;
+    a centred line stands alone."""
     if not lines:
         return []
     left = median(sorted(line.x0 for line in lines)[: max(1, len(lines) // 2)])
     right = max(median(line.x1 for line in lines), max(line.x1 for line in lines) * 0.9)
     height = median(line.bottom - line.top for line in lines) or 10
+    steps = [b.top - a.top for a, b in pairwise(lines) if a.page == b.page and b.top > a.top]
+    spacing = median(steps) if steps else height * 2
     paragraphs: list[str] = []
     previous: PageLine | None = None
     for line in lines:
         indented = line.x0 > left + height * 0.8
         short_before = previous is not None and previous.x1 < right - height * 1.5
-        if previous is None or indented or short_before or line.red != previous.red:
+        gap = previous is not None and previous.page == line.page and line.top - previous.top > spacing * 1.6
+        if previous is None or indented or short_before or gap or line.red != previous.red:
             paragraphs.append(line.text.strip())
         else:
             paragraphs[-1] += line.text.strip()
