@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -14,6 +19,7 @@ from zhengce.answer.ask import Answerer
 from zhengce.calc.rules import RULES
 from zhengce.cli import app
 from zhengce.index.hybrid import SearchIndex
+from zhengce.store.db import KnowledgeBaseWriter
 
 runner = CliRunner()
 # Arguments arrive as text; undecodable bytes of an argument become lone surrogates.
@@ -72,3 +78,53 @@ def test_a_bad_line_in_a_batch_gets_an_error_record(kb_path: Path, loaded: None)
     first, second = (json.loads(line) for line in result.output.splitlines())
     assert first["citations"] and first["error"] is None
     assert second["question"] == "的" and "没有可检索的词" in second["error"] and set(second) == set(first)
+
+
+def damaged_copy(kb_path: Path, folder: Path) -> Path:
+    """The knowledge base with 8 KB of noise written over its middle."""
+    copy = folder / "damaged.db"
+    data = bytearray(kb_path.read_bytes())
+    middle = len(data) // 2
+    data[middle:middle + 8192] = bytes(range(256)) * 32
+    copy.write_bytes(bytes(data))
+    return copy
+
+
+@pytest.mark.parametrize("command", [["stats"], ["search", "社保"], ["ask", "稳岗返还"], ["docs", "list"]])
+def test_a_damaged_knowledge_base_is_one_line_and_exit_1(kb_path: Path, tmp_path: Path, command: list[str]):
+    result = runner.invoke(app, ["--db", str(damaged_copy(kb_path, tmp_path)), *command])
+    assert_defined(result)
+    assert result.exit_code == 1 and "zhengce build" in result.output
+
+
+@pytest.mark.parametrize("target", ["file/kb.db", "/proc/zhengce.db"])
+def test_build_where_it_cannot_write_is_one_line_and_exit_1(tmp_path: Path, target: str):
+    (tmp_path / "file").write_text("not a folder")
+    result = runner.invoke(app, ["--db", str(tmp_path / target), "build", "--no-vectors"])
+    assert result.exit_code == 1 and "无法在" in result.output.splitlines()[-1], result.output
+    assert "Traceback" not in result.output
+
+
+def test_the_next_build_removes_what_killed_builds_left(tmp_path: Path):
+    dead = subprocess.Popen(["true"])  # its process id is no longer running once it has been waited for
+    dead.wait()
+    path = tmp_path / "kb.db"
+    left = [tmp_path / f".kb.db.{dead.pid}.tmp", tmp_path / f".kb.db.{dead.pid}.tmp-journal"]
+    running = tmp_path / f".kb.db.{os.getppid()}.tmp"  # a build still going on: kept
+    for file in [*left, running]:
+        file.write_bytes(b"half")
+    with KnowledgeBaseWriter(path):
+        pass
+    assert not any(f.exists() for f in left) and running.exists()
+
+
+def test_a_build_stopped_with_sigterm_leaves_no_temporary_file(tmp_path: Path):
+    path = tmp_path / "kb.db"
+    build = subprocess.Popen([sys.executable, "-m", "zhengce", "--db", str(path), "build", "--no-vectors"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not list(tmp_path.glob(".kb.db.*.tmp")) and time.monotonic() < deadline and build.poll() is None:
+        time.sleep(0.05)
+    build.send_signal(signal.SIGTERM)
+    assert build.wait(timeout=60) != 0
+    assert list(tmp_path.iterdir()) == []

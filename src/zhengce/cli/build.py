@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import signal
+import sqlite3
+import sys
 import time
 from pathlib import Path
 from typing import Annotated, Any
@@ -29,13 +32,17 @@ def build(
     """Parse the raw compilations and write a new knowledge base (the old one stays until it is done)."""
     path = resolve_path(State.db)
     started = time.perf_counter()
+    # `kill` (SIGTERM) unwinds like Ctrl+C, so the half-written file is removed on the way out.
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     try:
         with progress_bars() as progress:
             result = build_knowledge_base(path, raw, cache if vectors else None, progress_adapter(progress))
     except CorpusError as error:
         fail(str(error))
-    console.print(f"Built {path} in {time.perf_counter() - started:.1f} s "
-                  f"({result.units} units, {result.embedded} embedded now, the rest from the cache).")
+    except (OSError, sqlite3.Error) as error:
+        fail(f"无法在 {path} 写入知识库（{error}）：请让 --db 指向可写文件夹中的文件。原有知识库未改动。")
+    console.print(f"已构建 {path}，用时 {time.perf_counter() - started:.1f} 秒"
+                  f"（{result.units} 个检索单元，本次嵌入 {result.embedded} 个，其余取自缓存）。", highlight=False)
     _print_stats(Store(path).stats(), result.report.as_dict())
 
 
