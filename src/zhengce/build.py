@@ -27,6 +27,7 @@ from zhengce.corpus.layouts import user
 from zhengce.corpus.model import Document
 from zhengce.corpus.readers import SUFFIXES, ReadError, read_file
 from zhengce.index.build import DEFAULT_CACHE, corpus_units, index_rows, stored_tokens
+from zhengce.index.persist import prune, write_index
 from zhengce.relations import corpus_relations
 from zhengce.relations.validity import Fact
 from zhengce.store.added import read_added_file
@@ -84,13 +85,15 @@ def write_documents(path: Path, documents: list[Document], report: CorpusReport,
     units = corpus_units(documents)
     rows, embedded = index_rows(units, cache, lambda n: progress("embed", n, len(units)), known_tokens)
     references, facts = corpus_relations(documents)
+    build_id = write_index(path, rows)
     with KnowledgeBaseWriter(path) as writer:
         writer.write_documents(documents, progress=lambda n: progress("write", n, len(documents)))
         writer.write_units(rows)
         writer.write_relations(references, [*facts, *_version_facts(documents)])
         writer.write_added(added or [])
         writer.commit({**(meta or {}), "report": json.dumps(report.as_dict(), ensure_ascii=False),
-                       "embedded_now": str(embedded)})
+                       "embedded_now": str(embedded), "index": build_id})
+    prune(path, build_id)
     return BuildResult(path, len(documents), len(units), embedded, report)
 
 

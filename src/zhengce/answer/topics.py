@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache, cached_property
-
-from pypinyin import lazy_pinyin
+from functools import cached_property
 
 from zhengce.index.query import SYNONYMS
 
@@ -79,10 +77,17 @@ class Vocabulary:
         return {f"{t[:i]}?{t[i + 1:]}" for t in self.frequency if 2 <= len(t) <= 4 for i in range(len(t))}
 
 
-@cache
 def posseg():
-    """jieba's part-of-speech tagger, loaded on first use. It keeps jieba's own
-    dictionary: with the policy terms added, 人社部门 would cut as 人社部/门."""
-    import jieba.posseg
+    """jieba's part-of-speech tagger. It keeps jieba's own dictionary: with the policy
+    terms added, 人社部门 would cut as 人社部/门."""
+    from zhengce.index.tokenize import pos_tagger
 
-    return jieba.posseg
+    return pos_tagger()
+
+
+def lazy_pinyin(text: str) -> list[str]:
+    """pypinyin's syllables of ``text``; pypinyin takes 0.6 s to import, so only when a
+    question has a word to check."""
+    from pypinyin import lazy_pinyin as syllables
+
+    return syllables(text)

