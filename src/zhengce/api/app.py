@@ -6,6 +6,7 @@ each choose their knowledge base.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -14,16 +15,18 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi_offline import FastAPIOffline
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Route
 
 from zhengce.api.guard import LOOPBACK_HOSTS, Limits, SecurityHeaders, TrustedHosts
-from zhengce.api.imports import load_knowledge_base, refresh
+from zhengce.api.imports import load_knowledge_base, refresh, stale
 from zhengce.api.openapi import install_schema
 from zhengce.api.routes import ask, calc, docs, documents, meta, relations, search
 from zhengce.index.build import DEFAULT_CACHE
 from zhengce.index.query import QueryError
 
+HOSTS_ENV = "ZHENGCE_ALLOWED_HOSTS"
 ROUTERS = (search.router, ask.router, calc.router, relations.router, docs.router, meta.router, documents.router)
 # Starlette's own messages, for a URL no route serves or a method a route does not take.
 GENERIC_ERRORS = {"Not Found": "没有这个地址。", "Method Not Allowed": "这个地址不接受该请求方法（见 Allow 头）。"}
@@ -43,7 +46,8 @@ def create_app(db_path: Path | str | None = None, cache: Path = DEFAULT_CACHE,
 
     @app.middleware("http")
     async def fresh_knowledge_base(request: Request, call_next):
-        refresh(app)
+        if stale(app):  # the reload reads files and runs a question: not on the event loop
+            await run_in_threadpool(refresh, app)
         return await call_next(request)
 
     for router in ROUTERS:
@@ -60,6 +64,13 @@ def create_app(db_path: Path | str | None = None, cache: Path = DEFAULT_CACHE,
     app.add_middleware(TrustedHosts, hosts=(*LOOPBACK_HOSTS, *allowed_hosts))
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app each worker of `zhengce serve --workers N` builds: the knowledge base from
+    $ZHENGCE_DB, the other host names from $ZHENGCE_ALLOWED_HOSTS (comma-separated)."""
+    hosts = [h for h in os.environ.get(HOSTS_ENV, "").split(",") if h]
+    return create_app(None, allowed_hosts=hosts)
 
 
 def _error_handlers(app: FastAPI) -> None:

@@ -26,6 +26,7 @@ from zhengce.index.hybrid import SearchIndex
 from zhengce.store.db import Store
 
 TOKEN_ENV = "ZHENGCE_ADMIN_TOKEN"
+WARM_UP = "失业保险金的标准是多少"
 MAX_FILES = 20
 MAX_BYTES = 50 * 1024 * 1024  # a 20-page scan at 300 dpi is about 10 MB
 
@@ -105,18 +106,30 @@ def start_import(app: FastAPI, folder: Path, overrides: dict[str, str]) -> Job:
 
 
 def load_knowledge_base(app: FastAPI, path: Path | str | None) -> None:
-    """Open the store and build the search index and answerer over it."""
+    """Open the store, map the search index, build the answerer, and answer one question, so
+    that the tokenizer, the tagger and the embedding model are loaded before the first
+    request (a worker reports healthy only then)."""
     store = Store(path)
-    app.state.store = store
-    app.state.index = SearchIndex.load(store)
-    app.state.answerer = make_answerer(store, app.state.index)
+    index = SearchIndex.load(store)
+    answerer = make_answerer(store, index)
+    answerer.ask(WARM_UP)
+    stats = store.stats()
+    app.state.health = {"documents": stats["documents"], "built_at": stats["built_at"],
+                        "generation": int(store.meta().get("generation") or 0)}
+    app.state.store, app.state.index, app.state.answerer = store, index, answerer
     app.state.stamp = _stamp(store.path)
 
 
+def stale(app: FastAPI) -> bool:
+    """Whether the knowledge base file was replaced (a build, an add, a remove: each bumps its
+    generation in a new file): one stat per request."""
+    return _stamp(app.state.store.path) != app.state.stamp
+
+
 def refresh(app: FastAPI) -> None:
-    """Reload when the knowledge base file was replaced (an add, a remove, a rebuild): a stat
-    per request, a reload only after a change."""
-    if _stamp(app.state.store.path) == app.state.stamp:
+    """Reload after a change; one thread reloads while the others wait for it, and requests
+    already running keep the knowledge base they started with."""
+    if not stale(app):
         return
     with app.state.reload_lock:
         if _stamp(app.state.store.path) != app.state.stamp:

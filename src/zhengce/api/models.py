@@ -188,6 +188,7 @@ class HealthOut(Strict):
     status: str
     documents: int
     built_at: str | None
+    generation: int = Field(description="Bumped by every build, add and remove; each worker reloads on a change.")
 
 
 Number = Annotated[float, Field(allow_inf_nan=False, strict=True)]

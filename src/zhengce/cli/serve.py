@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
 
 from zhengce.cli.common import State, app, console, fail
-from zhengce.store.db import KnowledgeBaseError
+from zhengce.store.db import DB_ENV, KnowledgeBaseError, Store
 
 ANY_ADDRESS = ("0.0.0.0", "::")
 
@@ -17,18 +18,28 @@ def serve(host: Annotated[str, typer.Option(help="Address to listen on.")] = "12
           port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
           allow_host: Annotated[list[str] | None, typer.Option(
               help="Another host name the server answers to besides loopback (repeat; '*' for any).")] = None,
+          workers: Annotated[int, typer.Option(
+              help="Worker processes over the one knowledge base (about one per core).", min=1, max=64)] = 1,
           ) -> None:
     """Serve the web UI and the JSON API (OpenAPI at /docs) over the knowledge base."""
     import uvicorn
 
-    from zhengce.api.app import create_app
+    from zhengce.api.app import HOSTS_ENV, create_app
 
     hosts = [*(allow_host or []), *([host] if host not in ANY_ADDRESS else [])]
     try:
-        application = create_app(State.db, allowed_hosts=hosts)
+        application = create_app(State.db, allowed_hosts=hosts) if workers == 1 else None
+        path = application.state.store.path if application else Store(State.db).path
     except KnowledgeBaseError as error:
         fail(str(error))
-    console.print(f"zhengce 正在提供 {application.state.store.path}：[bold]http://{host}:{port}/[/]"
-                  f"（API：http://{host}:{port}/api/search?q=…，接口文档：http://{host}:{port}/docs）。"
-                  "按 Ctrl+C 停止。", highlight=False, soft_wrap=True)
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    console.print(f"zhengce 正在提供 {path}：[bold]http://{host}:{port}/[/]"
+                  f"（API：http://{host}:{port}/api/search?q=…，接口文档：http://{host}:{port}/docs"
+                  f"{f'，{workers} 个工作进程' if workers > 1 else ''}）。按 Ctrl+C 停止。",
+                  highlight=False, soft_wrap=True)
+    if application:
+        uvicorn.run(application, host=host, port=port, log_level="warning")
+        return
+    # Each worker process builds its own app from the environment.
+    os.environ[DB_ENV], os.environ[HOSTS_ENV] = str(path.resolve()), ",".join(hosts)
+    uvicorn.run("zhengce.api.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
+                log_level="warning")
