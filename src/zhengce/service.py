@@ -50,3 +50,29 @@ def ask_within(answerer: Answerer, questions: list[str], seconds: float) -> list
 def attachment(name: str) -> str:
     """A Content-Disposition that saves the CSV under the table's own name (RFC 5987)."""
     return f"attachment; filename*=UTF-8''{quote(name.replace('/', '_') + '.csv')}"
+
+
+# The bundled compilations by file, as a reader knows them; a file a user added keeps its own name.
+COMPILATIONS = {
+    "000_4e71c7bfca995e22.txt": "重庆市 2020 年人社政策汇编",
+    "001_2c56830f1951adb6.txt": "《人力资源法律政策》2020 年第 2 期",
+    "003_99b4106d3352fab1.txt": "湖南省《人力资源社会保障法规政策汇编》（2020）",
+    "004_36cd5ea998c3a633.txt": "人社部明电〔2020〕1号 单行本",
+}
+# What one document does to another (relations.citations), in the pages' language.
+REFERENCE_KINDS = {"cites": "引用", "extends": "延长", "forwards": "转发", "repeals": "废止", "amends": "修改"}
+
+
+def source_label(source: dict[str, Any]) -> str:
+    """Where a text is printed: the compilation's name and its lines.
+
+    >>> source_label({"file": "003_99b4106d3352fab1.txt", "start_line": 12, "end_line": 30})
+    '湖南省《人力资源社会保障法规政策汇编》（2020） 第 12–30 行'
+    """
+    name = COMPILATIONS.get(source["file"], source["file"])
+    return f"{name} 第 {source['start_line']}–{source['end_line']} 行"
+
+
+def rows_containing(rows: list[list[str]], text: str) -> list[list[str]]:
+    """The rows with ``text`` in any of their cells: a filter that needs no column chosen first."""
+    return [row for row in rows if any(text in cell for cell in row)]

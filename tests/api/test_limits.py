@@ -88,3 +88,11 @@ def test_schema_documents_400_not_422_csv_and_the_limits(api_client: TestClient)
     relief = schema["components"]["schemas"]["SocialInsuranceReliefInputs"]
     assert relief["properties"]["region"]["enum"] and relief["additionalProperties"] is False
     assert "1,000,000 bytes" in schema["info"]["description"]
+
+
+def test_a_table_filters_on_any_column_and_its_csv_is_named_after_it(api_client: TestClient):
+    rows = api_client.get("/api/tables/2dc5f1098a/t1", params={"contains": "002014008001"}).json()["rows"]
+    assert [row[1] for row in rows] == ["失业保险金申领"]
+    response = api_client.get("/api/tables/2dc5f1098a/t1", params={"contains": "失业保险金", "format": "csv"})
+    assert "filename*=UTF-8''" in response.headers["content-disposition"]
+    assert "%E6%B9%96%E5%8D%97" in response.headers["content-disposition"]  # 湖南…

@@ -10,6 +10,7 @@ from rich.table import Table
 
 from zhengce.cli.common import console, fail, open_store, parse_date, print_json, print_table
 from zhengce.relations.level import LEVELS
+from zhengce.service import REFERENCE_KINDS, source_label
 
 docs_app = typer.Typer(help="List and read documents.", no_args_is_help=True)
 
@@ -60,8 +61,7 @@ def docs_show(
                          ("发文机关", "、".join(document["issuers"]) or "—"), ("日期", document["date"] or "—"),
                          ("地区", document["region"]), ("类别", document["section"] or "—"),
                          ("文种", document["doc_type"]), ("效力级别", document["level"]),
-                         ("来源", "; ".join(f"{s['file']}:{s['start_line']}-{s['end_line']}"
-                                          for s in document["sources"]))):
+                         ("来源", "；".join(source_label(s) for s in document["sources"]))):
         meta.add_row(label, value)
     console.print(meta)
     print_validity(document["validity"], [a["validity"] for a in document["articles"] if a["validity"]])
@@ -94,7 +94,8 @@ def docs_graph(
         console.print(f"[bold]{heading}（{len(items)}）[/]", highlight=False)
         for item in items:
             where = "" if item["doc_id"] else "（资料外）"
-            console.print(f"  {item['kind']:<8} {item['doc_number'] or ''} {item['title'] or ''}{where} "
+            kind = REFERENCE_KINDS.get(item["kind"], item["kind"])
+            console.print(f"  {kind} {item['doc_number'] or ''} {item['title'] or ''}{where} "
                           f"← {item['node_id'] or ''}", highlight=False)
 
 

@@ -16,7 +16,7 @@ from zhengce.cli.common import app, console, fail, input_lines, open_store, prin
 from zhengce.index.hybrid import MAX_K, Filters, Hit, SearchIndex
 from zhengce.index.query import QueryError, readable
 from zhengce.relations.level import LEVELS
-from zhengce.service import answer_record
+from zhengce.service import answer_record, source_label
 
 
 def _filters(region: str | None, section: str | None, doc_type: str | None, issuer: str | None,
@@ -158,5 +158,5 @@ def _print_answer(answer: Answer) -> None:
     for number, citation in enumerate(answer.citations, 1):
         source = citation.source
         console.print(f"[{number}] {citation.title} {citation.doc_number or ''} {citation.article}"
-                      f"（{source['file']} 第{source['start_line']}–{source['end_line']}行）", highlight=False)
+                      f"（{source_label(source)}）", highlight=False)
         console.print(f"    “{citation.quote}”", style="dim", highlight=False)

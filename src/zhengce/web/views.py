@@ -26,6 +26,7 @@ from zhengce.corpus.metadata import REGIONS
 from zhengce.index.hybrid import MAX_K, Filters, SearchIndex, facet_counts
 from zhengce.index.query import QueryError
 from zhengce.relations.level import LEVELS
+from zhengce.service import REFERENCE_KINDS, rows_containing, source_label
 from zhengce.store.db import SORTABLE, Store
 
 HERE = Path(__file__).parent
@@ -42,6 +43,8 @@ def highlight(text: str, terms: list[str]) -> Markup:
 
 
 templates.env.filters["highlight"] = highlight
+templates.env.filters["source_label"] = source_label
+templates.env.filters["reference_kind"] = lambda kind: REFERENCE_KINDS.get(kind, kind)
 SECTIONS = ("综合", "就业", "社会保险", "人才人事", "劳动关系", "产业园")
 REGION_CHOICES = ("全国", *REGIONS)
 DOC_TYPES = ("通知", "意见", "办法", "规定", "通告", "公告", "决定", "法律", "函", "指南", "其他")
@@ -87,12 +90,14 @@ def search_page(request: Request, q: str = "", region: str = "", section: str = 
     index: SearchIndex = request.app.state.index
     form = {"q": q, "region": region, "section": section, "year": year, "doc_type": doc_type, "current": current,
             "level": level, "on": on}
-    context: dict[str, Any] = {**_choices(), "form": form, "hits": [], "facets": {}, "error": None}
+    context: dict[str, Any] = {**_choices(), "form": form, "hits": [], "facets": {}, "error": None, "answer": None}
     status = 200
     try:
         valid_on = _on(on) or (date.today() if current else None)
         filters = _filters(region, section, year, doc_type, valid_on, level)
         hits = index.search(q, k=max(1, min(k, MAX_K)), filters=filters)
+        if not any(v for name, v in form.items() if name != "q"):  # an answer takes no filters
+            context["answer"] = request.app.state.answerer.ask(q)
         context.update(hits=hits, facets=facet_counts(hits), facet_links=_facet_links(form))
     except QueryError as error:
         context["error"], status = str(error), 400
@@ -158,16 +163,20 @@ def tables_page(request: Request) -> HTMLResponse:
 
 
 def table_page(request: Request, table_id: str, column: str = "", value: str = "") -> HTMLResponse:
-    """One table, filtered by a column's contents, with a CSV download of what is shown."""
+    """One table, filtered by the contents of one column or (by default) of any, with a CSV
+    download of what is shown, named after the table."""
     store: Store = request.app.state.store
     try:
         table = store.get_table(table_id, {column: value} if column and value else None)
+        if table is not None and value and not column:
+            table["rows"] = rows_containing(table["rows"], value)
     except KeyError as error:
         return templates.TemplateResponse(request, "error.html", {"message": str(error.args[0])}, status_code=400)
     if table is None:
         return templates.TemplateResponse(request, "error.html", {"message": f"没有找到表格：{table_id}"},
                                           status_code=404)
-    query = urlencode([("where", f"{column}={value}")] if column and value else []) + "&format=csv"
+    condition = ("where", f"{column}={value}") if column else ("contains", value)
+    query = urlencode([condition] if value else []) + "&format=csv"
     return templates.TemplateResponse(request, "table.html", {"t": table, "column": column, "value": value,
                                                               "csv": f"/api/tables/{table_id}?{query}"})
 

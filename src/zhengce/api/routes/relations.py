@@ -11,7 +11,7 @@ from pydantic import Field
 
 from zhengce.api.deps import StoreDep
 from zhengce.api.models import DocumentValidityOut, ErrorOut, IsoDate
-from zhengce.service import attachment, table_csv
+from zhengce.service import attachment, rows_containing, table_csv
 
 router = APIRouter(tags=["structure"])
 Condition = Annotated[str, Field(pattern="^[^=]+=")]
@@ -30,6 +30,7 @@ def list_tables(store: StoreDep) -> list[dict[str, Any]]:
 def get_table(store: StoreDep, table_id: str,
               where: Annotated[list[Condition] | None, Query(description="COLUMN=VALUE: rows whose COLUMN contains "
                                                                          "VALUE")] = None,
+              contains: Annotated[str | None, Query(description="Rows with this text in any column")] = None,
               format: Annotated[str, Query(pattern="^(json|csv)$")] = "json") -> Any:
     conditions = {}
     for condition in where or []:
@@ -43,6 +44,8 @@ def get_table(store: StoreDep, table_id: str,
         raise HTTPException(400, str(error.args[0])) from error
     if table is None:
         raise HTTPException(404, f"没有表格“{table_id}”。")
+    if contains:
+        table["rows"] = rows_containing(table["rows"], contains)
     if format == "csv":
         return Response(table_csv(table["columns"], table["rows"]), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": attachment(table["name"] or table_id)})
