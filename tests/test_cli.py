@@ -138,3 +138,8 @@ def test_calc_run_json_and_errors():
         invoke("calc", "list", "--json").output)[0])
     bad = invoke("calc", "run", "social-insurance-relief", "--set", "region=广东")
     assert bad.exit_code == 1 and "region" in bad.output
+    # a public body is not covered: exit 0, a 0 result and the article (人社部发〔2020〕11号 一 "不含机关事业单位")
+    public = invoke("calc", "run", "social-insurance-relief", "--set", "region=全国（湖北以外）", "--set",
+                    "size=机关事业单位", "--set", "month=2020-05", "--set", "contribution=8000")
+    assert public.exit_code == 0 and "不在本政策范围内" in public.output and "不含机关事业单位" in public.output
+    assert "Error" not in public.output and "减免额：0 元" in public.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -173,7 +174,22 @@ def test_calculator_endpoints(client: TestClient):
     assert client.get("/api/calc/nope").status_code == 404
     page = client.get("/calc/social-insurance-relief", params={"region": "湖南", "size": "大型企业",
                                                                "month": "2020-04", "contribution": "8000"})
-    assert page.status_code == 200 and "4000.0" in page.text
+    assert page.status_code == 200 and "4,000 元" in page.text and "50%" in page.text
+
+
+@pytest.mark.parametrize("value", [float("nan"), "inf", -5000])
+def test_calculator_refuses_what_is_not_a_finite_number(client: TestClient, value):
+    given = {"region": "湖南", "size": "大型企业", "month": "2020-04", "contribution": value}
+    refused = client.post("/api/calc/social-insurance-relief", content=json.dumps(given),
+                          headers={"content-type": "application/json"})
+    assert refused.status_code == 400 and "contribution" in refused.json()["error"]
+
+
+def test_calculator_never_reads_true_as_one(client: TestClient):
+    # JSON true is no number for a count
+    refused = client.post("/api/calc/stabilisation-refund",
+                          json={"region": "全国", "variant": "困难企业稳岗返还", "insured_workers": True})
+    assert refused.status_code == 400 and "insured_workers" in refused.json()["error"]
 
 
 def test_calculator_forms_open_with_defaults_and_compute_them(client: TestClient):
@@ -181,7 +197,7 @@ def test_calculator_forms_open_with_defaults_and_compute_them(client: TestClient
     assert blank.status_code == 200 and 'value="0"' in blank.text and "role=\"alert\"" not in blank.text
     # 渝财综〔2020〕3号 一（一）"每人每天300元": 20 × 300, the other fields left at their defaults
     filled = client.get("/calc/epidemic-work-allowance", params={"region": "重庆", "contact_days": "20"})
-    assert filled.status_code == 200 and "6000.0" in filled.text
+    assert filled.status_code == 200 and "6,000 元" in filled.text
     assert 'type="date"' in client.get("/calc/hiring-subsidy").text
     refused = client.get("/calc/hiring-subsidy", params={"region": "湖南", "hire_date": "2020-13-01"})
-    assert refused.status_code == 400 and "缺少输入“worker”" in refused.text
+    assert refused.status_code == 400 and "缺少“招用人员”（worker）" in refused.text

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.calc.helpers import refused_or_outside
 from zhengce.calc.engine import CalculationError
 from zhengce.calc.rules import RULES
 
@@ -53,8 +54,7 @@ def test_dependants_get_56_each():
     ({"arrears_to": "2019-12"}, "适用期间"),  # before 2020-01-01
 ])
 def test_adjustment_refusals(values, message):
-    with pytest.raises(CalculationError, match=message):
-        adjust(**values)
+    refused_or_outside(lambda: adjust(**values), message)
 
 
 def test_health_fund_by_old_grade():
@@ -69,8 +69,8 @@ def test_health_fund_by_old_grade():
     ({"recognised_before_2005": "否"}, "2005年12月29日前"),
 ])
 def test_health_fund_refusals(values, message):
-    with pytest.raises(CalculationError, match=message):
-        HEALTH_FUND.run({"recognised_before_2005": "是", "grade": "特等", "month": "2020-09", **values})
+    given = {"recognised_before_2005": "是", "grade": "特等", "month": "2020-09", **values}
+    refused_or_outside(lambda: HEALTH_FUND.run(given), message)
 
 
 @pytest.mark.parametrize("values, expected", [

@@ -30,9 +30,11 @@ def test_national_small_firms_up_to_100_percent():
     assert run(region="全国", variant="一般稳岗返还", ui_paid_last_year="8000").result == {"refund_at_most": 8000.0}
 
 
-def test_no_national_rate_for_large_firms_in_the_corpus():
-    with pytest.raises(CalculationError, match="资料中没有"):
+def test_no_national_rate_for_large_firms_in_the_corpus_asks_for_the_local_one():
+    with pytest.raises(CalculationError, match="当地返还比例"):
         run(region="全国", variant="一般稳岗返还", firm_type="其他参保单位", ui_paid_last_year="8000")
+    local = run(region="全国", variant="一般稳岗返还", firm_type="大型企业", ui_paid_last_year="8000", local_rate="50")
+    assert local.result == {"refund_at_most": 4000.0} and "用户输入" in local.steps[-2].text
 
 
 def test_hardship_refund_six_months_of_benefit_per_worker():
@@ -46,7 +48,7 @@ def test_hardship_refund_six_months_of_benefit_per_worker():
 
 
 def test_chongqing_epidemic_refund():
-    # 渝人社发〔2020〕13号 一（一）"返还标准为3个月的企业及其职工应缴纳社会保险费的50%": 240,000 ÷ 12 × 3 × 50% = 30,000
+    # 渝人社发〔2020〕10号 三 "返还标准按3个月的企业及其职工应缴纳社会保险费50%确定": 240,000 ÷ 12 × 3 × 50% = 30,000
     assert run(region="重庆", variant="疫期援企稳岗返还", si_paid_last_year="240000").result == {"refund": 30000.0}
     with pytest.raises(CalculationError, match="重庆"):
         run(region="湖南", variant="疫期援企稳岗返还", si_paid_last_year="240000")

@@ -109,12 +109,12 @@ def test_browse_on_a_date_lists_what_is_in_force_with_its_status(page: Page, bas
 
 def test_calculator_form_shows_cited_steps(page: Page, base_url: str, shoot):
     page.goto(base_url + "/calc/social-insurance-relief")
-    page.get_by_label("所在地区").select_option("湖南")
-    page.get_by_label("企业规模").select_option("大型企业")
+    page.get_by_label("参保地").select_option("湖南")
+    page.get_by_label("参保单位类型").select_option("大型企业")
     page.get_by_label("缴费所属月份").fill("2020-05")
     page.get_by_label("当月三项社会保险单位应缴费额").fill("8000")
     page.get_by_role("button", name="计算").click()
-    expect(page.locator("ol.steps")).to_contain_text("4000")
+    expect(page.locator("ol.steps")).to_contain_text("4,000 元")
     shoot(page, "-result")
     page.locator("ol.steps a").first.click()
     expect(page.locator(".node.cited")).to_contain_text("减半征收")

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from zhengce.calc.engine import RESULT_LABELS, CalculationError, Rule
+from zhengce.calc.engine import CalculationError, Rule
 from zhengce.calc.rules import RULES
 from zhengce.cli.common import console, fail, parse_pairs, print_json, print_table
 
@@ -66,8 +66,11 @@ def calc_run(
     if as_json:
         print_json(result.as_dict())
         return
-    summary = "；".join(f"{RESULT_LABELS.get(k, k)} {v}" for k, v in result.result.items())
-    console.print(f"[bold]结果[/]：{summary}", highlight=False)
+    summary = "；".join(f"{label}：{text}" for label, text in result.display.items())
+    scope = "" if result.covered else "（不在本政策范围内）"
+    console.print(f"[bold]结果[/]{scope}：{summary}", highlight=False)
+    for assumption in result.assumptions:
+        console.print(f"假定：{assumption}", highlight=False)
     for number, step in enumerate(result.steps, 1):
         cited = f"（{step.citation.doc_number} {step.citation.path}：“{step.citation.quote}”）" if step.citation else ""
-        console.print(f"{number}. {step.text} → {step.value}{cited}", highlight=False)
+        console.print(f"{number}. {step.text} → {step.display}{cited}", highlight=False)

@@ -20,7 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
-from zhengce.calc.engine import RESULT_LABELS, CalculationError
+from zhengce.calc.engine import CalculationError
 from zhengce.calc.rules import RULES
 from zhengce.corpus.metadata import REGIONS
 from zhengce.index.hybrid import MAX_K, Filters, SearchIndex, facet_counts
@@ -145,8 +145,7 @@ def calc_page(request: Request, name: str) -> HTMLResponse:
                                           status_code=404)
     rule = RULES[name]
     given = {i.name: request.query_params.get(i.name, i.default or "") for i in rule.inputs}
-    context: dict[str, Any] = {"rule": rule.describe(), "given": given, "result": None, "error": None,
-                               "labels": RESULT_LABELS}
+    context: dict[str, Any] = {"rule": rule.describe(), "given": given, "result": None, "error": None}
     status = 200
     if request.query_params:
         try:

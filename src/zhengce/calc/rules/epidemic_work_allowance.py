@@ -40,16 +40,15 @@ def _standards(values: dict[str, Any]) -> tuple[tuple[float, Citation | None], t
     contact, other = values["contact_daily"], values["other_daily"]
     if contact is None or other is None:
         raise CalculationError(
-            "本库资料只载有重庆、北京的补助标准（每人每天300元、200元）；国家标准所在的"
-            "人社部规〔2016〕4号未收录。其他地区请按当地标准填写 contact_daily 和 other_daily。")
+            "本库资料只载有重庆、北京的补助标准（每人每天300元、200元）；国家标准所在的人社部规〔2016〕4号未收录。"
+            "湖北和其他地区请按当地标准填写“直接接触病例每人每天标准”（contact_daily）"
+            "和“其他人员每人每天标准”（other_daily）。")
     return (contact, None), (other, None)
 
 
 def compute(values: dict[str, Any]) -> tuple[dict[str, Any], list[Step], dict[str, Any]]:
     region = values["region"]
     counts = ("contact_days", "other_days", "duty_shifts")
-    if any(values[k] != int(values[k]) for k in counts):
-        raise CalculationError("天数和班次按整数计：资料没有半天或半班的标准。")
     contact_days, other_days, shifts = (int(values[k]) for k in counts)
     (contact_rate, contact_cite), (other_rate, other_cite) = _standards(values)
     factor = 2 if values["hubei_frontline"] == YES else 1
@@ -77,25 +76,29 @@ def compute(values: dict[str, Any]) -> tuple[dict[str, Any], list[Step], dict[st
 RULE = Rule(
     name="epidemic-work-allowance",
     title="疫情防治人员临时性工作补助",
-    regions=("重庆", "北京", "湖北（援鄂）"),
+    regions=("重庆", "北京", "湖北（援鄂）", "其他地区"),
     valid_from=date(2020, 1, 1),
     valid_to=date(2020, 12, 31),
     inputs=(
-        Input("region", "补助标准适用地区", "choice", choices=("重庆", "北京", OTHER)),
+        Input("region", "补助标准适用地区", "choice", choices=("重庆", "北京", "湖北", OTHER),
+              aliases={"其他地区": OTHER, "援鄂": "湖北"}),
         Input("hubei_frontline", "湖北省一线医务人员或援鄂医疗队员", "choice", choices=(YES, NO), default=NO),
         Input("contact_days", (
             "直接接触待排查或确诊病例（诊断、治疗、护理、"
-            "院感控制、标本采集、病原检测）的天数"), "number", minimum=0, maximum=366, unit="天", default="0"),
-        Input("other_days", "参与疫情防控的其他工作天数", "number", minimum=0, maximum=366, unit="天", default="0"),
+            "院感控制、标本采集、病原检测）的天数"), "number", minimum=0, maximum=366, unit="天", default="0",
+              integer=True),
+        Input("other_days", "参与疫情防控的其他工作天数", "number", minimum=0, maximum=366, unit="天", default="0",
+              integer=True),
         Input("contact_daily", "其他地区：直接接触病例每人每天标准（资料未载明）", "number", minimum=0,
               maximum=10000, unit="元/天", optional=True),
         Input("other_daily", "其他地区：其他人员每人每天标准（资料未载明）", "number", minimum=0, maximum=10000,
               unit="元/天", optional=True),
         Input("duty_staff", "重庆机关事业单位加班值守人员", "choice", choices=(YES, NO), default=NO),
         Input("duty_shifts", "值班班次（每班7-8小时，重庆）", "number", minimum=0, maximum=1000, unit="班",
-              default="0"),
+              default="0", integer=True),
     ),
     compute=compute,
+    outcome="allowance",
     parameters=(*(Parameter(f"{region}·{kind}（元/人·天）", rate, citation) for region, pair in STANDARDS.items()
                   for kind, (rate, citation) in zip(("直接接触", "其他"), pair, strict=True)),
                 Parameter("湖北一线（含援鄂医疗队）倍数", 2, HUBEI),

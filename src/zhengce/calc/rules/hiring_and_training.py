@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from zhengce.calc.engine import CalculationError, Citation, Input, Parameter, Rule, Step
+from zhengce.calc.engine import CalculationError, Citation, Input, NotCovered, Parameter, Rule, Step
 
 T30 = "人社部发〔2020〕30号"
 NEW_HIRES = Citation(T30, "二/（二）", (
@@ -106,9 +106,8 @@ def _training_standard(values: dict[str, Any]) -> tuple[float, list[Step], bool]
         return _local(values, "monthly_standard", "补贴标准由省级部门确定，"), steps, False
     extended = values["key_industry_extended"] == YES
     if size == LARGE and not extended:
-        raise CalculationError(
-            f"大型企业不在以工代训补贴范围内：{T30} 二（二）只对中小微企业，或当地已将受疫情影响较大的"
-            "外贸、住宿餐饮、文化旅游、交通运输、批发零售等行业扩展到各类企业（key_industry_extended=是）。")
+        raise NotCovered("大型企业不在以工代训补贴范围内：只对中小微企业，或当地已将受疫情影响较大的"
+                         "外贸、住宿餐饮、文化旅游、交通运输、批发零售等行业扩展到各类企业", KEY_INDUSTRIES)
     scope = IDLE_SME if worker == OWN_STAFF else NEW_HIRES
     steps = [Step(f"{'受疫情影响停工停业的中小微企业组织职工' if worker == OWN_STAFF else '吸纳' + worker}"
                   "开展以工代训", "适用", KEY_INDUSTRIES if size == LARGE else scope)]
@@ -120,7 +119,7 @@ def _training_standard(values: dict[str, Any]) -> tuple[float, list[Step], bool]
 def compute_training(values: dict[str, Any]) -> tuple[dict[str, Any], list[Step], dict[str, Any]]:
     standard, steps, deadline = _training_standard(values)
     if deadline and values["application_date"] > date(2020, 12, 31):
-        raise CalculationError(f"{T30} 二（二）：“{DEADLINE.quote}”，本项申请不在受理期限内。")
+        raise NotCovered("本项申请不在受理期限（2020年12月31日）内", DEADLINE)
     people, asked = int(values["people"]), int(values["months"])
     months = min(asked, 6)
     steps.append(Step(f"补贴期限最长不超过6个月：申请 {asked} 个月，计 {months} 个月", float(months), PROVINCE_SETS))
@@ -137,7 +136,7 @@ def _hunan_hiring(values: dict[str, Any]) -> tuple[list[Step], float | None]:
     """The Hunan rule that applies and the amount per person it states (None: no amount)."""
     worker, size, hired = values["worker"], values["employer_size"], values["hire_date"]
     if values["got_post_subsidy"] == YES:
-        raise CalculationError("湘人社规〔2020〕2号 附件/三：“一次性吸纳就业补贴与一次性岗位补贴不重复享受。”")
+        raise NotCovered("同一人员已享受一次性岗位补贴：不重复享受", HN_NOT_BOTH)
     if worker == POOR:
         return [Step("湖南：吸纳贫困劳动力，有条件的地区可给予（资料未载金额）", "适用", HN_POOR_HIRE)], None
     if hired >= CUT_OVER:
@@ -146,9 +145,8 @@ def _hunan_hiring(values: dict[str, Any]) -> tuple[list[Step], float | None]:
             return [Step("2020年4月28日起招用：此前政策与湘政办发〔2020〕20号不一致的按该通知", "适用", HN_PREVAILS),
                     Step("登记失业半年以上人员或中小微企业招用毕业年度高校毕业生：每人1000元", 1000.0,
                          HN_NARROWED)], 1000.0
-        raise CalculationError(
-            "2020年4月28日起招用的，按湘政办发〔2020〕20号 附件/二（三）：只对“登记失业半年以上人员”"
-            "（registered_months ≥ 6）或“中小微企业招用毕业年度高校毕业生”给予一次性吸纳就业补贴。")
+        raise NotCovered("2020年4月28日起招用的，只对登记失业半年以上人员或中小微企业招用毕业年度高校毕业生"
+                         "给予一次性吸纳就业补贴", HN_NARROWED)
     if worker == UNEMPLOYED:
         return [Step("疫情防控期间吸纳登记失业人员：每人1000元", 1000.0, HN_UNEMPLOYED)], 1000.0
     if worker == GRADUATE and size == SME:
@@ -175,14 +173,16 @@ def compute_hiring(values: dict[str, Any]) -> tuple[dict[str, Any], list[Step], 
         raise CalculationError("申请日期不能早于招用日期。")
     if region == "北京" and values["epidemic_supply_firm"] == YES:
         if values["hire_date"] > date(2020, 2, 9):
-            raise CalculationError("京人社就字〔2020〕14号 三 只适用于“春节期间（截至2020年2月9日）开工生产”的企业。")
+            raise NotCovered("只适用于春节期间（截至2020年2月9日）开工生产的企业", BJ_SUPPLY_SCOPE)
         steps = [Step("春节期间（截至2月9日）开工的防疫急需物资企业", "适用", BJ_SUPPLY_SCOPE),
                  Step(f"2020年1月、2月社保增员 {people} 人 × 1000元", 1000.0 * people, BJ_SUPPLY)]
         return {"subsidy": 1000.0 * people}, steps, {"每人": 1000}
     if values["contract_months"] < 12:
-        raise CalculationError("一次性吸纳就业补贴要求签订1年以上劳动合同（contract_months ≥ 12）。")
+        raise NotCovered("劳动合同不足1年：一次性吸纳就业补贴要求签订1年以上劳动合同",
+                         HN_UNEMPLOYED if region == "湖南" else GRADUATES)
     if values["social_insurance"] == NO:
-        raise CalculationError("一次性吸纳就业补贴要求按规定缴纳社会保险（经批准缓缴的可视为已缴纳）。")
+        raise NotCovered("未按规定缴纳社会保险：一次性吸纳就业补贴要求按规定缴纳社会保险（经批准缓缴的可视为已缴纳）",
+                         HN_UNEMPLOYED if region == "湖南" else HUBEI_HIRE)
     steps, amount = _hunan_hiring(values) if region == "湖南" else (_national_hiring(values), None)
     if amount is None:
         amount = _local(values, "local_amount", "资料只规定了可以给予，没有写金额；")
@@ -194,7 +194,7 @@ def compute_hiring(values: dict[str, Any]) -> tuple[dict[str, Any], list[Step], 
 REGIONS = ("湖南", "重庆", "北京", "其他省份")
 SIZE = Input("employer_size", "企业规模", "choice", choices=(SME, LARGE))
 PEOPLE = Input("people", "人数（北京防疫物资企业填2020年1、2月社保增员人数）", "number", minimum=1, maximum=100000,
-               unit="人")
+               unit="人", integer=True)
 
 TRAINING = Rule(
     name="training-subsidy",
@@ -211,14 +211,16 @@ TRAINING = Rule(
             "大型企业：当地已将外贸、住宿餐饮、文化旅游、"
             "交通运输、批发零售等行业扩展到各类企业"), "choice", choices=(YES, NO), default=NO),
         PEOPLE,
-        Input("months", "申请补贴月数", "number", minimum=1, maximum=12, unit="月"),
+        Input("months", "申请补贴月数", "number", minimum=1, maximum=12, unit="月", integer=True),
         Input("application_date", "申请日期", "date"),
         Input("monthly_standard", "当地每人每月补贴标准（湖南三类人员以外必填，资料未载）", "number", minimum=1,
               maximum=10000, unit="元/人·月", optional=True),
         Input("city_months", "湖南：本市确定的补贴期限（资料未载，可不填）", "number", minimum=1, maximum=6,
-              unit="月", optional=True),
+              unit="月", optional=True, integer=True),
     ),
     compute=compute_training,
+    outcome="subsidy",
+    period=(HN_HARDSHIP, HN_UNTIL),
     parameters=(Parameter("湖南就业困难人员、零就业家庭成员（元/人·月）", 500, HN_HARDSHIP),
                 Parameter("湖南贫困劳动力（元/人·月）", 500, HN_POOR), Parameter("补贴月数上限", 6, PROVINCE_SETS)),
     citations=(NEW_HIRES, IDLE_SME, KEY_INDUSTRIES, PROVINCE_SETS, DEADLINE, POOR_NATIONAL, HN_HARDSHIP, HN_POOR,
@@ -236,8 +238,9 @@ HIRING = Rule(
         Input("worker", "招用人员", "choice", choices=(UNEMPLOYED, GRADUATE, POOR, HUBEI)),
         SIZE,
         Input("registered_months", "湖南：招用时已登记失业月数", "number", minimum=0, maximum=600, unit="月",
-              optional=True),
-        Input("contract_months", "劳动合同期限（无固定期限填600）", "number", minimum=1, maximum=600, unit="月"),
+              optional=True, integer=True),
+        Input("contract_months", "劳动合同期限（无固定期限填600）", "number", minimum=1, maximum=600, unit="月",
+              integer=True),
         Input("social_insurance", "已按规定缴纳社会保险（含经批准缓缴）", "choice", choices=(YES, NO)),
         Input("hire_date", "招用日期（北京防疫物资企业填开工日期）", "date"),
         Input("application_date", "申请日期（受理截止2020年12月31日）", "date"),
@@ -249,6 +252,8 @@ HIRING = Rule(
               unit="元/人", optional=True),
     ),
     compute=compute_hiring,
+    outcome="subsidy",
+    period=(HN_UNEMPLOYED, HN_NARROWED),
     parameters=(Parameter("湖南登记失业人员（2020-04-28前，元/人）", 1000, HN_UNEMPLOYED),
                 Parameter("湖南中小微企业招用高校毕业生（2020-04-28前，元/人）", 1000, HN_GRADUATES),
                 Parameter("湖南（2020-04-28起，元/人）", 1000, HN_NARROWED),

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from zhengce.calc.engine import CalculationError, Citation, Input, Parameter, Rule, Step
+from zhengce.calc.engine import CalculationError, Citation, Input, NotCovered, Parameter, Rule, Step
 
 ADJUST = "湘人社规〔2020〕15号"
 HEALTH = "湘人社规〔2020〕23号"
@@ -46,14 +46,10 @@ YES, NO = "是", "否"
 def compute_adjustment(values: dict[str, Any]) -> tuple[dict[str, Any], list[Step], dict[str, Any]]:
     kind, current = values["benefit_type"], values["current_amount"]
     if values["pension_adjusted_2020"] == YES:
-        raise CalculationError(
-            f"已按2020年调整办法增加基本养老金的人员，{ADJUST} 三（五）规定"
-            "“不再按照本通知的规定调整伤残津贴和供养亲属抚恤金”：本项待遇不增加。")
+        raise NotCovered("已按2020年办法调整基本养老金的人员，不再调整伤残津贴和供养亲属抚恤金", EXCLUDED)
     if values["received_by_2019"] == NO:
         scope = DEPENDANT_SCOPE if kind == DEPENDANT else ALLOWANCE_SCOPE
-        raise CalculationError(
-            f"本次调整只适用于2019年12月31日前已按月领取{kind}的人员（{ADJUST} {scope.path}）："
-            "2020年起才开始领取的，不在调整范围内。")
+        raise NotCovered(f"2020年起才开始领取{kind}的，不在本次调整范围内", scope)
     steps = [Step("调整自2020年1月1日起执行", "2020-01-01", START)]
     parameters: dict[str, Any] = {}
     if kind == DEPENDANT:
@@ -88,8 +84,7 @@ def compute_adjustment(values: dict[str, Any]) -> tuple[dict[str, Any], list[Ste
 
 def compute_health_fund(values: dict[str, Any]) -> tuple[dict[str, Any], list[Step], dict[str, Any]]:
     if values["recognised_before_2005"] == NO:
-        raise CalculationError(
-            f"{HEALTH} 只适用于事业单位老工伤人员，“即2005年12月29日前由原人事部门认定的工伤人员”。")
+        raise NotCovered("只适用于2005年12月29日前由原人事部门认定的事业单位老工伤人员", HEALTH_SCOPE)
     amount, citation = GRADES[values["grade"]]
     steps = [Step("2005年12月29日前由原人事部门认定的工伤人员", "适用", HEALTH_SCOPE),
              Step("新标准自2020年8月1日起执行", "2020-08-01", HEALTH_START),
@@ -115,10 +110,13 @@ ADJUSTMENT = Rule(
               unit="元/月"),
         Input("min_wage_2020", "2020年统筹地区月最低工资标准（资料未载明，伤残津贴、伤残抚恤金必填）", "number",
               minimum=1, maximum=10000, unit="元/月", optional=True),
-        Input("dependants", "领取供养亲属抚恤金的人数", "number", minimum=1, maximum=10, unit="人", default="1"),
+        Input("dependants", "领取供养亲属抚恤金的人数", "number", minimum=1, maximum=10, unit="人", default="1",
+              integer=True),
         Input("arrears_to", "补发计算到2020年哪个月（含）", "month", optional=True),
     ),
     compute=compute_adjustment,
+    outcome="monthly_increase",
+    period=(START, None),
     parameters=(Parameter("伤残津贴、伤残抚恤金每人每月增加（元）", 140, ALLOWANCE_PLUS),
                 Parameter("供养亲属抚恤金每人每月增加（元）", 56, DEPENDANT_PLUS)),
     citations=(START, ALLOWANCE_SCOPE, ALLOWANCE_PLUS, FLOOR, PRE_2004, DEPENDANT_SCOPE, DEPENDANT_PLUS, EXCLUDED),
@@ -136,6 +134,8 @@ HEALTH_FUND = Rule(
         Input("month", "计算年月", "month"),
     ),
     compute=compute_health_fund,
+    outcome="annual_amount",
+    period=(HEALTH_START, None),
     parameters=tuple(Parameter(f"{grade}（元/年）", amount, citation) for grade, (amount, citation) in GRADES.items()),
     citations=(HEALTH_SCOPE, HEALTH_START, HEALTH_PAYER, *(citation for _, citation in GRADES.values())),
 )

@@ -45,7 +45,7 @@ def compute(values: dict[str, Any]) -> tuple[dict[str, Any], list[Step], dict[st
                  Step("此期间劳动合同到期的，顺延至相应期满", "顺延", KEPT_ON)]
         return {"wage_at_least": wage, "kind": "工作报酬"}, steps, {}
     if values["pay_cycle"] is None:
-        raise CalculationError("缺少输入“pay_cycle”：停工停产进入第几个工资支付周期（1 起）。")
+        raise CalculationError("企业停工停产须填写“停工停产进入第几个工资支付周期”（pay_cycle，1 至 24 的整数）。")
     cycle = int(values["pay_cycle"])
     if cycle == 1:
         steps = [Step("停工停产在第一个工资支付周期内：按劳动合同规定的标准支付工资", wage, FIRST_CYCLE)]
@@ -58,10 +58,9 @@ def compute(values: dict[str, Any]) -> tuple[dict[str, Any], list[Step], dict[st
         steps = [Step("超过一个工资支付周期且提供了正常劳动：工资不得低于当地最低工资标准", minimum, WORKED)]
         return {"wage_at_least": minimum, "kind": "工资"}, steps, {"当地最低工资标准": minimum}
     if region not in LOCAL_RATE:
-        raise CalculationError(
-            f"资料中没有{region}的生活费标准：人社厅明电〔2020〕5号 二 规定"
-            "“生活费标准按各省、自治区、直辖市规定的办法执行”，"
-            "本库只收录了重庆、北京的规定（region 可选 重庆、北京）。")
+        steps = [Step(f"超过一个工资支付周期且未提供正常劳动：企业应当发放生活费，标准按{region}省级规定的办法执行"
+                      "（本库资料未载，未计算金额）", "按省级规定", ALLOWANCE)]
+        return {"kind": "生活费（标准按省级规定，本库资料未载）"}, steps, {}
     rate, citation = LOCAL_RATE[region]
     allowance = round(minimum * rate, 2)
     steps = [
@@ -80,15 +79,17 @@ RULE = Rule(
     valid_to=date(2020, 12, 31),
     inputs=(
         Input("situation", "情形", "choice", choices=(STOPPAGE, ISOLATED), default=STOPPAGE),
-        Input("region", "劳动合同履行地", "choice", choices=("全国（其他省份）", "重庆", "北京", "湖南")),
+        Input("region", "劳动合同履行地", "choice", choices=("重庆", "北京", "湖南", "其他省份"),
+              aliases={"全国": "其他省份", "全国（其他省份）": "其他省份"}),
         Input("pay_cycle", "停工停产进入第几个工资支付周期", "number", minimum=1, maximum=24, unit="个周期",
-              optional=True),
+              optional=True, integer=True),
         Input("worked", "超过一个周期后职工是否提供了正常劳动", "choice", choices=(YES, NO), default=NO),
         Input("contract_wage", "劳动合同规定的月工资", "number", minimum=0, maximum=1e7, unit="元/月"),
         Input("minimum_wage", "当地最低月工资标准（资料未载明，按当地政府公布的标准填写）", "number",
               minimum=0, maximum=1e5, unit="元/月", source="当地政府公布的最低工资标准，本库资料未收录", optional=True),
     ),
     compute=compute,
+    outcome="wage_at_least",
     parameters=tuple(Parameter(f"{region}生活费占最低工资标准的比例", rate, citation)
                      for region, (rate, citation) in LOCAL_RATE.items()),
     citations=(ISOLATION, KEPT_ON, FIRST_CYCLE, WORKED, ALLOWANCE, CHONGQING, BEIJING),

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from zhengce.calc.engine import CalculationError, Citation, Input, Parameter, Rule, Step
+from zhengce.calc.engine import CalculationError, Citation, Input, NotCovered, Parameter, Rule, Step
 
 N40, N24 = "人社部发〔2020〕40号", "人社厅发〔2020〕24号"
 ELIGIBLE = Citation(N40, "二", (
@@ -59,9 +59,8 @@ def compute_benefit(values: dict[str, Any]) -> tuple[dict[str, Any], list[Step],
         ("非因本人意愿中断就业", values["involuntary"] == YES),
         ("有求职要求", values["job_seeking"] == YES)) if not ok]
     if unmet:
-        raise CalculationError(
-            f"不符合领取失业保险金的条件：{'、'.join(unmet)}（{N40} 二）。参保失业人员可在2020年3月至12月"
-            "申领失业补助金（计算器 unemployment-subsidy）。")
+        raise NotCovered(f"不符合领取失业保险金的条件：{'、'.join(unmet)}。参保失业人员可在2020年3月至12月"
+                         "申领失业补助金（计算器 unemployment-subsidy）", ELIGIBLE)
     standard, months = values["local_standard"], int(values["entitlement_months"])
     steps = [Step("参保缴费满1年、非因本人意愿中断就业、有求职要求：发放失业保险金", "适用", ELIGIBLE),
              Step("失业登记由经办机构在发放时一并办理", "一并办理", REGISTER),
@@ -81,7 +80,7 @@ def compute_benefit(values: dict[str, Any]) -> tuple[dict[str, Any], list[Step],
 
 def compute_subsidy(values: dict[str, Any]) -> tuple[dict[str, Any], list[Step], dict[str, Any]]:
     if values["category"] == RECEIVING:
-        raise CalculationError("人社部明电〔2020〕2号 三：“失业保险金和失业补助金不得同时发放”。")
+        raise NotCovered("正在领取失业保险金的，不同时发放失业补助金", NOT_BOTH)
     cap = round(values["local_standard"] * 0.8, 2)
     steps = [Step(f"{values['category']}：2020年3月至12月可申领6个月，标准不超过当地失业保险金的80%："
                   f"{values['local_standard']:,.2f} × 80%", cap, SUBSIDY)]
@@ -106,7 +105,7 @@ def compute_allowance(values: dict[str, Any]) -> tuple[dict[str, Any], list[Step
     standard, applied = values["local_standard"], values["application_date"]
     if values["person"] == CQ_HARDSHIP:
         if values["received_before"] == YES:
-            raise CalculationError("渝人社发〔2020〕13号 三（八）：一次性临时生活补助“每人只能享受一次”。")
+            raise NotCovered("已享受过一次性临时生活补助：每人只能享受一次", CQ_ONE_OFF)
         amount = standard * 2
         steps = [Step(f"全市月失业保险金标准（用户输入，本库资料未载）{standard:,.2f} × 2，一次性", amount, CQ_ONE_OFF)]
         return {"one_off": amount}, steps, {"倍数": 2}
@@ -118,11 +117,9 @@ def compute_allowance(values: dict[str, Any]) -> tuple[dict[str, Any], list[Step
                       MIGRANT_ONCE)]
         return {"kind": "一次性生活补助（金额按当地规定）"}, steps, {}
     if values["insured_since_2019"] != YES:
-        raise CalculationError(
-            f"{N40} 四 的临时生活补助只适用于“2019年1月1日之后参保不满1年”的失业农民工；"
-            "2019年以前参保、连续工作不满1年的，资料中没有对应规定。")
+        raise NotCovered("临时生活补助只适用于2019年1月1日之后参保不满1年的失业农民工", MIGRANT_TEMPORARY)
     if not date(2020, 5, 1) <= applied <= date(2020, 12, 31):
-        raise CalculationError(f"{N40} 四：农民工临时生活补助的期间是“2020年5月至12月”。")
+        raise NotCovered("农民工临时生活补助的期间是2020年5月至12月", MIGRANT_TEMPORARY)
     months = 3 if values["months_paid"] is None else min(3, int(values["months_paid"]))
     steps = [Step(f"2019年以后参保不满1年：参照城市低保标准（用户输入，本库资料未载）按月发放，"
                   f"不超过3个月：{standard:,.2f} × {months}", standard * months, MIGRANT_TEMPORARY)]
@@ -138,17 +135,19 @@ BENEFIT = Rule(
     valid_from=date(2019, 12, 1),
     valid_to=date(2020, 12, 31),
     inputs=(
-        Input("contribution_months", "累计参保缴费月数", "number", minimum=0, maximum=600, unit="月"),
+        Input("contribution_months", "累计参保缴费月数", "number", minimum=0, maximum=600, unit="月", integer=True),
         Input("involuntary", "非因本人意愿中断就业", "choice", choices=(YES, NO)),
         Input("job_seeking", "有求职要求", "choice", choices=(YES, NO)),
         Input("local_standard", "申请之日当地失业保险金标准（资料未载明）", "number", minimum=1, maximum=99999,
               unit="元/月"),
         Input("entitlement_months", "经办机构核定的领金期限（资料未载明按缴费时间的对应）", "number", minimum=1,
-              maximum=24, unit="月"),
+              maximum=24, unit="月", integer=True),
         Input("months_to_retirement", "领金期满时距法定退休年龄的月数（期满仍未就业时填）", "number", minimum=0,
-              maximum=600, unit="月", optional=True),
+              maximum=600, unit="月", optional=True, integer=True),
     ),
     compute=compute_benefit,
+    outcome="benefit_total",
+    period=(ELIGIBLE, None),
     parameters=(Parameter("参保缴费满（月）", 12, ELIGIBLE),
                 Parameter("续发：期满时距法定退休年龄不足（月）", 12, EXTENDED)),
     citations=(ELIGIBLE, MONTHLY, REGISTER, EXTENDED, AUTOMATIC),
@@ -168,9 +167,11 @@ SUBSIDY_RULE = Rule(
         Input("local_amount", "当地确定的失业补助金月标准（可不填，只算上限）", "number", minimum=0, maximum=99999,
               unit="元/月", optional=True),
         Input("months_paid", "实际领取月数（期间再就业等停发时填）", "number", minimum=1, maximum=6, unit="月",
-              optional=True),
+              optional=True, integer=True),
     ),
     compute=compute_subsidy,
+    outcome="subsidy",
+    period=(SUBSIDY, SUBSIDY),
     parameters=(Parameter("上限：当地失业保险金标准的比例", 0.8, SUBSIDY), Parameter("发放月数", 6, SUBSIDY)),
     citations=(SUBSIDY, SUBSIDY_LOCAL, NOT_BOTH, HN_DEADLINE),
 )
@@ -187,12 +188,15 @@ ALLOWANCE = Rule(
         Input("local_standard", "农民工：参保地城市低保标准；重庆：全市月失业保险金标准（资料未载明）", "number",
               minimum=1, maximum=99999, unit="元/月"),
         Input("insured_months", "农民工：参保（连续工作）月数", "number", minimum=0, maximum=600, unit="月",
-              optional=True),
+              optional=True, integer=True),
         Input("insured_since_2019", "农民工：2019年1月1日之后参保", "choice", choices=(YES, NO), default=YES),
-        Input("months_paid", "农民工：申领月数", "number", minimum=1, maximum=3, unit="月", optional=True),
+        Input("months_paid", "农民工：申领月数", "number", minimum=1, maximum=3, unit="月", optional=True,
+              integer=True),
         Input("received_before", "重庆：已享受过一次性临时生活补助", "choice", choices=(YES, NO), default=NO),
     ),
     compute=compute_allowance,
+    outcome="subsidy",
+    period=(None, MIGRANT_TEMPORARY),
     parameters=(Parameter("农民工临时生活补助月数上限", 3, MIGRANT_TEMPORARY),
                 Parameter("重庆：全市月失业保险金标准的倍数", 2, CQ_ONE_OFF)),
     citations=(MIGRANT_ONCE, MIGRANT_TEMPORARY, CQ_ONE_OFF),
