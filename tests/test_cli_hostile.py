@@ -19,6 +19,7 @@ from zhengce.answer.ask import Answerer
 from zhengce.calc.rules import RULES
 from zhengce.cli import app
 from zhengce.index.hybrid import SearchIndex
+from zhengce.index.persist import folder_of, prune
 from zhengce.store.db import KnowledgeBaseWriter
 
 runner = CliRunner()
@@ -123,8 +124,20 @@ def test_a_build_stopped_with_sigterm_leaves_no_temporary_file(tmp_path: Path):
     build = subprocess.Popen([sys.executable, "-m", "zhengce", "--db", str(path), "build", "--no-vectors"],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
-    while not list(tmp_path.glob(".kb.db.*.tmp")) and time.monotonic() < deadline and build.poll() is None:
+    while not list(tmp_path.rglob(".*.tmp")) and time.monotonic() < deadline and build.poll() is None:
         time.sleep(0.05)
     build.send_signal(signal.SIGTERM)
     assert build.wait(timeout=60) != 0
-    assert list(tmp_path.iterdir()) == []
+    assert list(tmp_path.rglob("*.tmp*")) == [] and not (tmp_path / "kb.db").exists()
+
+
+def test_the_next_build_removes_index_folders_killed_builds_left(tmp_path: Path):
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    path = tmp_path / "kb.db"
+    index = folder_of(path)
+    (index / "current").mkdir(parents=True)
+    (index / f".abc.{dead.pid}.tmp").mkdir()
+    (index / f".def.{os.getppid()}.tmp").mkdir()  # a build still going on: kept
+    prune(path, "current")
+    assert {p.name for p in index.iterdir()} == {"current", f".def.{os.getppid()}.tmp"}

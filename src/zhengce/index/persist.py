@@ -21,7 +21,7 @@ import numpy as np
 
 from zhengce.index.tokenize import char_bigrams
 from zhengce.index.units import keyword_text
-from zhengce.store.db import UnitRow
+from zhengce.store.db import UnitRow, process_running
 
 KEPT = 2  # builds whose folders stay: a worker may still be mapping the previous one
 
@@ -56,13 +56,17 @@ def write_index(db_path: Path, rows: list[UnitRow]) -> str:
     returns the build id to record in its metadata."""
     build_id = uuid.uuid4().hex
     target = folder_of(db_path) / build_id
-    temporary = target.with_name(f".{build_id}.tmp")
+    temporary = target.with_name(f".{build_id}.{os.getpid()}.tmp")
     temporary.mkdir(parents=True)
-    keyword_index([" ".join(r.tokens).split() for r in rows]).save(str(temporary / "bm25"))
-    keyword_index(bigram_lists([(r.kind, r.context, r.text) for r in rows])).save(str(temporary / "bigrams"))
-    if rows and all(r.vector is not None for r in rows):
-        np.save(temporary / "vectors.npy", np.stack([r.vector for r in rows]).astype(np.float32))
-    os.replace(temporary, target)
+    try:
+        keyword_index([" ".join(r.tokens).split() for r in rows]).save(str(temporary / "bm25"))
+        keyword_index(bigram_lists([(r.kind, r.context, r.text) for r in rows])).save(str(temporary / "bigrams"))
+        if rows and all(r.vector is not None for r in rows):
+            np.save(temporary / "vectors.npy", np.stack([r.vector for r in rows]).astype(np.float32))
+        os.replace(temporary, target)
+    except BaseException:  # an error or an interrupt (Ctrl+C, SIGTERM): nothing half-written stays
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
     return build_id
 
 
@@ -83,7 +87,12 @@ def load_index(db_path: Path, build_id: str | None) -> Persisted | None:
 def prune(db_path: Path, keep: str) -> None:
     """Remove the folders of old builds, keeping ``keep`` and the newest before it."""
     parent = folder_of(db_path)
-    builds = sorted((p for p in parent.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True)
+    for partial in parent.glob(".*.tmp"):  # a killed build's; one still running keeps its own
+        pid = partial.name.split(".")[-2]
+        if not pid.isdigit() or not process_running(int(pid)):
+            shutil.rmtree(partial, ignore_errors=True)
+    builds = sorted((p for p in parent.iterdir() if p.is_dir() and not p.name.startswith(".")),
+                    key=lambda p: p.stat().st_mtime, reverse=True)
     kept = {keep, *(p.name for p in builds[:KEPT])}
     for path in builds:
         if path.name not in kept:

@@ -53,13 +53,14 @@ def remove_abandoned(path: Path) -> list[Path]:
     removed = []
     for stale in path.parent.glob(f".{path.name}.*.tmp*"):
         pid = stale.name.removeprefix(f".{path.name}.").partition(".")[0]
-        if pid.isdigit() and not _running(int(pid)):
+        if pid.isdigit() and not process_running(int(pid)):
             stale.unlink(missing_ok=True)
             removed.append(stale)
     return removed
 
 
-def _running(pid: int) -> bool:
+def process_running(pid: int) -> bool:
+    """Whether process ``pid`` still runs: a temporary file named after a process that does not is abandoned."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
