@@ -21,6 +21,7 @@ from zhengce.answer.question import Concept, Question, analyse, names_place, que
 from zhengce.answer.select import Span, best_spans, cell_answer, covered, quote, without_marker
 from zhengce.answer.shape import asks_for_figure, figure_phrase
 from zhengce.answer.topics import QUESTION_WORDS, Vocabulary
+from zhengce.calc.suggest import with_calculator
 from zhengce.index.hybrid import Hit, SearchIndex
 from zhengce.index.query import SYNONYMS, QueryError, normalize, without_numbers
 from zhengce.index.tokenize import tokens
@@ -71,6 +72,7 @@ class Answer:
     nearest: list[dict[str, Any]] = field(default_factory=list)
     generated: bool = False
     notes: list[str] = field(default_factory=list)
+    calculator: dict[str, Any] | None = None  # the calculator that computes what is asked (calc.suggest)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -93,12 +95,13 @@ class Answerer:
 
     def ask(self, question: str) -> Answer:
         """Answer one question (QueryError for an empty or over-long one)."""
-        return self._answer(question, self.index.search(question, k=RETRIEVE))
+        return with_calculator(self._answer(question, self.index.search(question, k=RETRIEVE)))
 
     def ask_many(self, questions: list[str]) -> list[Answer | QueryError]:
         """Answers in order, retrieval batched; a bad question yields its error."""
         results = self.index.search_many(questions, k=RETRIEVE)
-        return [r if isinstance(r, QueryError) else self._answer(q, r) for q, r in zip(questions, results, strict=True)]
+        return [r if isinstance(r, QueryError) else with_calculator(self._answer(q, r))
+                for q, r in zip(questions, results, strict=True)]
 
     def analyse(self, raw: str) -> Question:
         query = normalize(raw, self.index.known_numbers)
