@@ -68,6 +68,8 @@ class AnswerOut(Strict):
     nearest: list[dict[str, Any]]
     generated: bool
     notes: list[str]
+    calculator: dict[str, Any] | None = Field(None, description="The calculator that computes the amount asked: "
+                                              "name, title, inputs the question gives, url of its page.")
     error: str | None = None
 
 
