@@ -47,6 +47,7 @@ bench: build
 	$(BIN)/python bench/search.py --db $(DB)
 	$(BIN)/python bench/validity.py --db $(DB)
 	ZHENGCE_DB=$(DB) $(BIN)/python bench/web.py
+	$(BIN)/python bench/startup.py --db $(DB)
 
 clean:
 	rm -rf $(VENV) var test-output

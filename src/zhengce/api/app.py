@@ -53,11 +53,13 @@ def create_app(db_path: Path | str | None = None, cache: Path = DEFAULT_CACHE,
     for router in ROUTERS:
         app.include_router(router)
     _error_handlers(app)
+    from zhengce.mcp import mount_mcp
     from zhengce.web.upload import mount_upload
     from zhengce.web.views import mount_web
 
     mount_web(app)
     mount_upload(app)
+    mount_mcp(app)
     install_schema(app)
     # The last added runs first: headers on every response, even a refused host's.
     app.add_middleware(Limits)

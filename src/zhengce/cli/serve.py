@@ -43,3 +43,16 @@ def serve(host: Annotated[str, typer.Option(help="Address to listen on.")] = "12
     os.environ[DB_ENV], os.environ[HOSTS_ENV] = str(path.resolve()), ",".join(hosts)
     uvicorn.run("zhengce.api.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
                 log_level="warning")
+
+
+@app.command()
+def mcp() -> None:
+    """Serve the knowledge base to an assistant over MCP on standard input and output (tools:
+    search, ask, get_document, get_article, validity_on, list_tables, query_table, calc)."""
+    from zhengce.mcp import build_server, stdio_state
+
+    try:
+        state = stdio_state(State.db)
+    except KnowledgeBaseError as error:
+        fail(str(error))
+    build_server(state).run("stdio")
