@@ -143,3 +143,9 @@ def test_calc_run_json_and_errors():
                     "size=机关事业单位", "--set", "month=2020-05", "--set", "contribution=8000")
     assert public.exit_code == 0 and "不在本政策范围内" in public.output and "不含机关事业单位" in public.output
     assert "Error" not in public.output and "减免额：0 元" in public.output
+
+
+def test_ask_offers_the_calculator():
+    asked = invoke("ask", "湖南大型企业5月社保费减免多少")
+    assert "zhengce calc run social-insurance-relief --set region=湖南 --set size=大型企业 --set month=2020-05" \
+        in asked.output

@@ -185,6 +185,18 @@ def test_calculator_refuses_what_is_not_a_finite_number(client: TestClient, valu
     assert refused.status_code == 400 and "contribution" in refused.json()["error"]
 
 
+def test_an_answer_offers_its_calculator_prefilled(client: TestClient):
+    asked = client.get("/api/ask", params={"q": "湖南大型企业5月社保费减免多少"}).json()
+    offered = asked["calculator"]
+    assert offered["name"] == "social-insurance-relief"
+    assert offered["inputs"] == {"region": "湖南", "size": "大型企业", "month": "2020-05"}
+    form = client.get(offered["url"])  # the form opens filled in, asking only for the amount
+    assert form.status_code == 200 and 'role="alert"' not in form.text and 'value="2020-05"' in form.text
+    assert '<option value="大型企业" selected>' in form.text
+    page = client.get("/ask", params={"q": "湖南大型企业5月社保费减免多少"}).text
+    assert offered["url"] in page.replace("&amp;", "&")
+
+
 def test_calculator_never_reads_true_as_one(client: TestClient):
     # JSON true is no number for a count
     refused = client.post("/api/calc/stabilisation-refund",

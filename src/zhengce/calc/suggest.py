@@ -65,7 +65,7 @@ def offer(question: str) -> dict[str, Any] | None:
     if found is None:
         return None
     name, inputs = found
-    link = f"/calc/{name}" + (f"?{urlencode(inputs)}" if inputs else "")
+    link = f"/calc/{name}?{urlencode({**inputs, 'prefill': '1'})}"
     return {"name": name, "title": RULES[name].title, "inputs": inputs, "url": link}
 
 

@@ -145,6 +145,15 @@ def _ask_lines(answerer: Answerer) -> None:
 
 
 def _print_answer(answer: Answer) -> None:
+    _print_answer_text(answer)
+    if answer.calculator:
+        offered = answer.calculator
+        sets = "".join(f" --set {name}={value}" for name, value in offered["inputs"].items())
+        console.print(f"可用计算器：{offered['title']}", highlight=False)
+        console.print(f"  zhengce calc run {offered['name']}{sets}", highlight=False, soft_wrap=True)
+
+
+def _print_answer_text(answer: Answer) -> None:
     if answer.abstained:
         console.print(f"[bold]{answer.reason}[/]", highlight=False)
         if answer.nearest:

@@ -147,7 +147,10 @@ def calc_page(request: Request, name: str) -> HTMLResponse:
     given = {i.name: request.query_params.get(i.name, i.default or "") for i in rule.inputs}
     context: dict[str, Any] = {"rule": rule.describe(), "given": given, "result": None, "error": None}
     status = 200
-    if request.query_params:
+    required = [i.name for i in rule.inputs if i.default is None and not i.optional]
+    # a link from an answer (prefill=1) fills the form and computes only once every required input is there
+    prefill_only = "prefill" in request.query_params and not all(given[name] for name in required)
+    if request.query_params and not prefill_only:
         try:
             context["result"] = rule.run(given).as_dict()
         except CalculationError as error:
