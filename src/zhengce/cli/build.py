@@ -8,19 +8,18 @@ import sqlite3
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from zhengce.build import Progress as BuildProgress
-from zhengce.build import build_knowledge_base
 from zhengce.cli.common import State, app, console, fail, open_store, print_json
-from zhengce.corpus.build import DEFAULT_RAW_DIR, CorpusError
-from zhengce.index.build import DEFAULT_CACHE
-from zhengce.store.db import Store, resolve_path
+from zhengce.paths import DEFAULT_CACHE, DEFAULT_RAW_DIR, resolve_path
+
+if TYPE_CHECKING:
+    from zhengce.build import Progress as BuildProgress
 
 
 @app.command()
@@ -30,6 +29,10 @@ def build(
     cache: Annotated[Path, typer.Option(help="Embedding cache file.")] = DEFAULT_CACHE,
 ) -> None:
     """Parse the raw compilations and write a new knowledge base (the old one stays until it is done)."""
+    from zhengce.build import build_knowledge_base
+    from zhengce.corpus.build import CorpusError
+    from zhengce.store.db import Store
+
     path = resolve_path(State.db)
     started = time.perf_counter()
     # `kill` (SIGTERM) unwinds like Ctrl+C, so the half-written file is removed on the way out.

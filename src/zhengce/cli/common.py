@@ -6,14 +6,15 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from zhengce.store.db import KnowledgeBaseError, Store
+if TYPE_CHECKING:
+    from zhengce.store.db import Store
 
 app = typer.Typer(help="zhengce: search and read Chinese HR and social-security policy documents.",
                   no_args_is_help=True, pretty_exceptions_enable=False)
@@ -59,6 +60,8 @@ def parse_pairs(items: list[str] | None, option: str, form: str) -> dict[str, st
 
 
 def open_store() -> Store:
+    from zhengce.store.db import KnowledgeBaseError, Store
+
     try:
         return Store(State.db)
     except KnowledgeBaseError as error:

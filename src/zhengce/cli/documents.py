@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from zhengce.build import Change, ChangeError, add_documents, remove_document
 from zhengce.cli.build import progress_adapter, progress_bars
 from zhengce.cli.common import State, app, errors, print_json, print_table
-from zhengce.corpus.readers import ReadError
-from zhengce.index.build import DEFAULT_CACHE
-from zhengce.store.db import resolve_path
+from zhengce.paths import DEFAULT_CACHE, resolve_path
+
+if TYPE_CHECKING:
+    from zhengce.build import Change
 
 CacheOption = Annotated[Path, typer.Option(help="Embedding cache file.")]
 
@@ -36,6 +36,8 @@ def add(
     overrides = {key: value for key, value in (("region", region), ("date", date), ("doc_number", number),
                                                 ("title", title), ("doc_type", doc_type), ("section", section))
                  if value}
+    from zhengce.build import add_documents
+
     with progress_bars(errors) as progress:
         changes = _run(lambda: add_documents(resolve_path(State.db), paths, overrides, cache,
                                              progress_adapter(progress)))
@@ -49,6 +51,8 @@ def remove(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Remove an added document (every file added as it) and what it said about others."""
+    from zhengce.build import remove_document
+
     with progress_bars(errors) as progress:
         changes = _run(lambda: remove_document(resolve_path(State.db), key, cache, progress_adapter(progress)))
     _print(changes, as_json)
@@ -56,6 +60,9 @@ def remove(
 
 def _run(change) -> list[Change]:
     """Run a change; a bad file or key prints one Chinese line each and exits 1, nothing written."""
+    from zhengce.build import ChangeError
+    from zhengce.corpus.readers import ReadError
+
     try:
         return change()
     except (ReadError, ChangeError) as error:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from zhengce.cli.common import State, app, console, fail
-from zhengce.store.db import DB_ENV, KnowledgeBaseError, Store
+from zhengce.paths import DB_ENV
 
 ANY_ADDRESS = ("0.0.0.0", "::")
 
@@ -25,6 +25,7 @@ def serve(host: Annotated[str, typer.Option(help="Address to listen on.")] = "12
     import uvicorn
 
     from zhengce.api.app import HOSTS_ENV, create_app
+    from zhengce.store.db import KnowledgeBaseError, Store
 
     hosts = [*(allow_host or []), *([host] if host not in ANY_ADDRESS else [])]
     try:
@@ -50,6 +51,7 @@ def mcp() -> None:
     """Serve the knowledge base to an assistant over MCP on standard input and output (tools:
     search, ask, get_document, get_article, validity_on, list_tables, query_table, calc)."""
     from zhengce.mcp import build_server, stdio_state
+    from zhengce.store.db import KnowledgeBaseError
 
     try:
         state = stdio_state(State.db)

@@ -15,8 +15,8 @@ from zhengce.corpus.assemble import ParsedSource, assemble
 from zhengce.corpus.layouts import chongqing, hunan, newsletter, single
 from zhengce.corpus.merge import link_forwards, merge_duplicates
 from zhengce.corpus.model import Document, Line
+from zhengce.paths import DEFAULT_RAW_DIR
 
-DEFAULT_RAW_DIR = Path(__file__).resolve().parents[3] / "data" / "raw"
 Parser = Callable[[list[Line], str], ParsedSource]
 # Files are matched by their numeric prefix; the hash after it names one edition.
 LAYOUTS: dict[str, Parser] = {

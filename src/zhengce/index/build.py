@@ -9,11 +9,11 @@ from zhengce.corpus.model import Document
 from zhengce.index.embed import embed_passages
 from zhengce.index.tokenize import tokenizer, tokens
 from zhengce.index.units import Unit, document_units
+from zhengce.paths import DEFAULT_CACHE as DEFAULT_CACHE
 from zhengce.store.db import Store, UnitRow
 from zhengce.store.embedding_cache import EmbeddingCache
 
 BULK = 200  # above this many units to cut, the whole dictionary is read into memory first
-DEFAULT_CACHE = Path(__file__).resolve().parents[3] / "data" / "embeddings.sqlite"
 
 
 def corpus_units(documents: list[Document]) -> list[Unit]:

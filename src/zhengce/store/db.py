@@ -22,6 +22,7 @@ from zhengce.corpus.added import AddedSource
 from zhengce.corpus.assemble import document_key
 from zhengce.corpus.model import Document
 from zhengce.corpus.numerals import canonical_doc_number, nfkc
+from zhengce.paths import resolve_path
 from zhengce.relations.citations import Reference
 from zhengce.relations.level import level_of
 from zhengce.relations.validity import IN_FORCE_STATUSES, Fact
@@ -30,20 +31,11 @@ from zhengce.store.relations import RelationQueries
 from zhengce.store.schema import SCHEMA, SCHEMA_VERSION
 from zhengce.store.tables import TableQueries
 
-DEFAULT_DB = Path("var/zhengce.db")
 SORTABLE = ("ord", "date", "title", "doc_number", "region", "section", "doc_type")
-DB_ENV = "ZHENGCE_DB"
 
 
 class KnowledgeBaseError(Exception):
     """The knowledge base is missing, stale or unreadable; the message says what to do."""
-
-
-def resolve_path(path: Path | str | None) -> Path:
-    """The knowledge base path: the argument, else $ZHENGCE_DB, else var/zhengce.db."""
-    if path:
-        return Path(path)
-    return Path(os.environ.get(DB_ENV) or DEFAULT_DB)
 
 
 def remove_abandoned(path: Path) -> list[Path]:
