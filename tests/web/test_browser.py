@@ -119,3 +119,20 @@ def test_calculator_form_shows_cited_steps(page: Page, base_url: str, shoot):
     page.locator("ol.steps a").first.click()
     expect(page.locator(".node.cited")).to_contain_text("减半征收")
     shoot(page, "-cited")
+
+
+def test_a_question_leads_to_its_calculator_and_an_excluded_unit_gets_0(page: Page, base_url: str, shoot):
+    page.goto(base_url + "/ask?q=" + "湖南大型企业5月社保费减免多少")
+    page.get_by_role("link", name="用计算器算一算").click()
+    expect(page.get_by_label("参保单位类型")).to_have_value("大型企业")
+    page.get_by_label("当月三项社会保险单位应缴费额").fill("12000")
+    page.get_by_role("button", name="计算").click()
+    # 湘人社规〔2020〕10号 一 大型企业减半 "延长执行到2020年6月底": 12,000 × 50%
+    expect(page.locator("section.answer")).to_contain_text("6,000 元")
+    expect(page.locator("section.answer")).to_contain_text("50%")
+    shoot(page, "-relief")
+    page.get_by_label("参保单位类型").select_option("机关事业单位")
+    page.get_by_role("button", name="计算").click()
+    expect(page.locator("section.answer")).to_contain_text("不在本政策范围内")
+    page.set_viewport_size({"width": 390, "height": 800})
+    shoot(page, "-excluded-390")

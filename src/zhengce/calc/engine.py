@@ -163,9 +163,11 @@ class Parameter:
     name: str
     value: float | str
     citation: Citation
+    unit: str = ""  # "%" for a rate; amounts carry their unit in the name
 
     def as_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "value": self.value, "citation": self.citation.as_dict()}
+        shown = show(self.value, self.unit) if self.unit else str(self.value)
+        return {"name": self.name, "value": self.value, "display": shown, "citation": self.citation.as_dict()}
 
 
 @dataclass

@@ -45,8 +45,8 @@ def calc_show(name: Annotated[str, typer.Argument(help="Calculator name.")],
     for item in description["inputs"]:
         console.print(f"  {item['name']}：{item['label']}", highlight=False)
     for parameter in rule.parameters:
-        source = parameter.citation
-        console.print(f"  参数 {parameter.name} = {parameter.value}（{source.doc_number} {source.path}）",
+        source, shown = parameter.citation, parameter.as_dict()["display"]
+        console.print(f"  参数 {parameter.name} = {shown}（{source.doc_number} {source.path}）",
                       highlight=False)
     for citation in description["citations"]:
         console.print(f"  依据 {citation['doc_number']} {citation['node_id']}：“{citation['quote']}”", highlight=False)

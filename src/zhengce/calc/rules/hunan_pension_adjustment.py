@@ -40,7 +40,7 @@ COUNTY_NAMES = {**{c[:2]: c for c in COUNTIES}, **{c[:2] + "县": c for c in COU
 # The figures of 二, each once, with the clause that sets it.
 FLAT_AMOUNT = Parameter("定额（元/月）", 50, FLAT)
 PER_YEAR = Parameter("每满1年（元/月）", 1.4, YEARS)
-SHARE_RATE = Parameter("挂钩比例", 0.015, SHARE)
+SHARE_RATE = Parameter("挂钩比例", 0.015, SHARE, "%")
 AGED_70 = Parameter("70-79周岁（元/月）", 23, AGE_70)
 AGED_80 = Parameter("80周岁以上（元/月）", 34, AGE_80)
 AREA_AMOUNT = Parameter("艰苦边远地区（元/月）", 8, AREA)

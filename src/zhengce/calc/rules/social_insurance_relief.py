@@ -143,7 +143,7 @@ RULE = Rule(
     compute=compute,
     outcome="relief",
     period=(N11_START, N49_SMALL),
-    parameters=tuple(Parameter(f"{region}·{size} {v.start:%Y-%m}至{v.end:%Y-%m} 减免比例", v.value, v.citation)
+    parameters=tuple(Parameter(f"{region}·{size} {v.start:%Y-%m}至{v.end:%Y-%m} 减免比例", v.value, v.citation, "%")
                      for (region, size), schedule in SCHEDULE.items() for v in schedule),
     citations=(N11_START, N49_INDIVIDUAL, HN3_INDIVIDUAL, HN3_OTHER_UNITS,
                N11_ONE_SMALL, N11_ONE_LARGE, N11_TWO_HUBEI, N49_SMALL, N49_LARGE, N49_HUBEI_LARGE,

@@ -219,13 +219,14 @@ RULE = Rule(
     period=(N30_SMALL, HN_UNTIL),
     assumptions=("裁员率未填写时，假定不超过标准（不裁员或少裁员）", "申请月份未填写时，按2020年内申请计算",
                  "返还额是条文允许的最高额，具体由经办机构核定"),
-    parameters=(*(Parameter(f"一般稳岗返还比例·{region}·{unit} {v.start:%Y-%m}至{v.end:%Y-%m}", v.value, v.citation)
-                  for (region, unit), values in GENERAL_RATES.items() for v in values),
-                *(Parameter(f"深度贫困地区返还比例·{region}", v.value, v.citation) for region, v in POOR_RATES.items()),
+    parameters=(*(Parameter(f"一般稳岗返还比例·{region}·{unit} {v.start:%Y-%m}至{v.end:%Y-%m}", v.value,
+                            v.citation, "%") for (region, unit), values in GENERAL_RATES.items() for v in values),
+                *(Parameter(f"深度贫困地区返还比例·{region}", v.value, v.citation, "%")
+                  for region, v in POOR_RATES.items()),
                 Parameter("裁员率标准：上年度全国城镇调查失业率控制目标（%）", LAYOFF_TARGET.value, CQ_LAYOFF),
                 Parameter("裁员率标准：参保职工30人（含）以下企业（%）", SMALL_FIRM_LAYOFF.value, CQ_SMALL_LAYOFF),
                 Parameter("困难企业返还月数上限", HARDSHIP_MONTHS, N30_HARDSHIP),
-                Parameter("重庆疫期返还比例（3个月）", CQ_SHARE, CQ_EPIDEMIC)),
+                Parameter("重庆疫期返还比例（3个月）", CQ_SHARE, CQ_EPIDEMIC, "%")),
     citations=(N30_SMALL, N30_HARDSHIP, N48_POOR, NATIONAL_LAYOFF, HN_SCOPE, HN_HARDSHIP_SCOPE, HN_BLACKLIST,
                HN_LAYOFF, HN_GENERAL, HN_RESTRUCTURE, HN_SMALL, HN_POOR, HN_HARDSHIP, HN_UNTIL, CQ_SCOPE, CQ_SME,
                CQ_LAYOFF, CQ_SMALL_LAYOFF, CQ_EPIDEMIC, CQ_DEADLINE),
