@@ -135,8 +135,10 @@ def _layoff(values: dict[str, Any]) -> list[Step]:
     rule = LAYOFF_RULE[values["region"]]
     if rate > limit:
         raise NotCovered(f"裁员率 {plain(rate)}% 高于标准 {plain(limit)}%：不予返还", rule)
-    return [Step(f"裁员率标准（{rule.doc_number}）", limit / 100, rule, "%"),
-            Step(f"裁员率 {plain(rate)}% 不高于 {plain(limit)}%：符合", "符合", citation)]
+    source = "参保职工30人（含）以下企业" if limit == SMALL_FIRM_LAYOFF.value else "上年度全国城镇调查失业率控制目标"
+    return [Step(f"{values['region']}的裁员率标准", "见条文", rule),
+            Step(f"{source}：{plain(limit)}%（本库资料中写出该数值的条文）", limit / 100, citation, "%"),
+            Step(f"裁员率 {plain(rate)}% 不高于 {plain(limit)}%：符合", "符合")]
 
 
 def _general(values: dict[str, Any], steps: list[Step]) -> tuple[dict[str, Any], list[Step], dict[str, Any]]:
