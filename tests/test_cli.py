@@ -21,7 +21,7 @@ def test_build_writes_a_knowledge_base_and_reports_it(tmp_path: Path):
     result = invoke("--db", str(db), "build")
     assert result.exit_code == 0, result.output
     assert db.is_file()
-    assert "merged duplicates" in result.output
+    assert "合并的重复刊印" in result.output
     stats = json.loads(invoke("--db", str(db), "stats", "--json").output)
     assert stats["by_region"].keys() == {"全国", "湖南", "重庆", "北京"}
     assert stats["build_report"]["unplaced"] == []

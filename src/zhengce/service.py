@@ -5,16 +5,20 @@ from __future__ import annotations
 import csv
 import io
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from zhengce.answer.ask import Answer, Answerer
 from zhengce.index.query import QueryError
+
+if TYPE_CHECKING:  # the answer wing loads on first use, not when a light command imports this
+    from zhengce.answer.ask import Answer, Answerer
 
 
 def answer_record(question: str, result: Answer | QueryError) -> dict[str, Any]:
     """One batch item, shaped like a single answer; a question that cannot be asked
     abstains with its error as the reason, so readers need no second shape."""
+    from zhengce.answer.ask import Answer
+
     if isinstance(result, QueryError):
         return {**Answer(question, "", True, reason=str(result)).as_dict(), "error": str(result)}
     return {**result.as_dict(), "error": None}

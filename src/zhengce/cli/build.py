@@ -49,8 +49,7 @@ def build(
     _print_stats(Store(path).stats(), result.report.as_dict())
 
 
-STAGES = {"read": "Reading added files", "parse": "Parsing sources", "embed": "Embedding units",
-          "write": "Writing knowledge base"}
+STAGES = {"read": "读取添加的文件", "parse": "解析原始资料", "embed": "嵌入检索单元", "write": "写入知识库"}
 
 
 def progress_adapter(progress: Progress) -> BuildProgress:
@@ -83,18 +82,20 @@ def stats(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] =
 
 
 def _print_stats(figures: dict[str, Any], report: dict[str, Any]) -> None:
-    table = Table(title="Knowledge base", show_header=False)
-    table.add_row("documents", str(figures["documents"]))
-    for label in ("by_region", "by_section", "by_source"):
-        table.add_row(label.replace("_", " "), ", ".join(f"{k} {v}" for k, v in figures[label].items()))
-    table.add_row("merged duplicates", str(report.get("merged_duplicates", "?")))
-    table.add_row("documents with several sources", str(figures["with_several_sources"]))
-    table.add_row("without a document number", str(figures["without_number"]))
-    table.add_row("article nodes", str(figures["nodes"]))
-    table.add_row("tables (rows)", f"{figures['tables']} ({figures['table_rows']})")
-    table.add_row("search units (embedded)", f"{figures['units']} ({figures['embedded_units']})")
-    table.add_row("flags", ", ".join(f"{k} {v}" for k, v in figures["flags"].items()) or "none")
+    from zhengce.service import COMPILATIONS
+
+    table = Table(title="知识库", show_header=False)
+    table.add_row("文件", str(figures["documents"]))
+    for key, label in (("by_region", "按地区"), ("by_section", "按类别"), ("by_source", "按来源")):
+        table.add_row(label, "，".join(f"{COMPILATIONS.get(k, k)} {v}" for k, v in figures[key].items()))
+    table.add_row("合并的重复刊印", str(report.get("merged_duplicates", "?")))
+    table.add_row("有多个出处的文件", str(figures["with_several_sources"]))
+    table.add_row("没有文号的文件", str(figures["without_number"]))
+    table.add_row("条款节点", str(figures["nodes"]))
+    table.add_row("表格（行）", f"{figures['tables']}（{figures['table_rows']}）")
+    table.add_row("检索单元（已嵌入）", f"{figures['units']}（{figures['embedded_units']}）")
+    table.add_row("提示", "，".join(f"{k} {v}" for k, v in figures["flags"].items()) or "无")
     unplaced = report.get("unplaced", [])
-    table.add_row("unplaced line runs", "; ".join(
-        f"{u['file']}:{u['start_line']}-{u['end_line']}" for u in unplaced) or "none")
+    table.add_row("未归入文件的行", "；".join(
+        f"{u['file']}:{u['start_line']}-{u['end_line']}" for u in unplaced) or "无")
     console.print(table)
