@@ -39,6 +39,9 @@ HEALTH_PAYER = Citation(HEALTH, "段2", "相关费用由用人单位支付")
 GRADES = {grade: (amount, Citation(HEALTH, "段2", f"{grade}每年{amount}元")) for grade, amount in (
     ("特等", 21600), ("一等", 16900), ("二等甲级", 8450), ("二等乙级", 6570), ("三等甲级", 5630), ("三等乙级", 4700))}
 
+# The two increases, each written once, with the clause that sets it.
+ALLOWANCE_RISE = Parameter("伤残津贴、伤残抚恤金每人每月增加（元）", 140, ALLOWANCE_PLUS)
+DEPENDANT_RISE = Parameter("供养亲属抚恤金每人每月增加（元）", 56, DEPENDANT_PLUS)
 DISABILITY, PRE_2004_PENSION, DEPENDANT = "伤残津贴", "伤残抚恤金（2003年12月31日前的工伤）", "供养亲属抚恤金"
 YES, NO = "是", "否"
 
@@ -52,13 +55,14 @@ def compute_adjustment(values: dict[str, Any]) -> tuple[dict[str, Any], list[Ste
         raise NotCovered(f"2020年起才开始领取{kind}的，不在本次调整范围内", scope)
     steps = [Step("调整自2020年1月1日起执行", "2020-01-01", START)]
     parameters: dict[str, Any] = {}
+    rise = float((DEPENDANT_RISE if kind == DEPENDANT else ALLOWANCE_RISE).value)
     if kind == DEPENDANT:
         count = int(values["dependants"])
         steps += [Step("2019年底前已认定因工死亡、仍按月领取的供养亲属在调整范围内", "适用", DEPENDANT_SCOPE),
-                  Step(f"每人每月增加56元：{current:,.2f} + 56", current + 56, DEPENDANT_PLUS)]
-        increase, new_amount = 56.0 * count, current + 56
-        steps.append(Step(f"全户 {count} 人每月共增加 56 × {count}", increase))
-        parameters["每人每月增加"] = 56
+                  Step(f"每人每月增加{rise:g}元：{current:,.2f} + {rise:g}", current + rise, DEPENDANT_PLUS)]
+        increase, new_amount = rise * count, current + rise
+        steps.append(Step(f"全户 {count} 人每月共增加 {rise:g} × {count}", increase))
+        parameters["每人每月增加"] = rise
     else:
         minimum = values["min_wage_2020"]
         if minimum is None:
@@ -66,14 +70,14 @@ def compute_adjustment(values: dict[str, Any]) -> tuple[dict[str, Any], list[Ste
                 "缺少输入“min_wage_2020”（2020年统筹地区月最低工资标准）：调整后低于该标准的要补足"
                 f"（{ADJUST} 一（二）），本库资料未载明各地标准，请按当地公布的标准填写。")
         scope = PRE_2004 if kind == PRE_2004_PENSION else ALLOWANCE_SCOPE
-        raised = current + 140
+        raised = current + rise
         steps += [Step(f"{kind}在调整范围内", "适用", scope),
-                  Step(f"每人每月增加140元：{current:,.2f} + 140", raised, ALLOWANCE_PLUS)]
+                  Step(f"每人每月增加{rise:g}元：{current:,.2f} + {rise:g}", raised, ALLOWANCE_PLUS)]
         new_amount = max(raised, minimum)
         if raised < minimum:
             steps.append(Step(f"{raised:,.2f} 低于最低工资标准 {minimum:,.2f}，补足到最低工资标准", minimum, FLOOR))
         increase = new_amount - current
-        parameters.update({"每人每月增加": 140, "2020年最低工资标准": minimum})
+        parameters.update({"每人每月增加": rise, "2020年最低工资标准": minimum})
     result = {"new_amount": round(new_amount, 2), "monthly_increase": round(increase, 2)}
     if values["arrears_to"] is not None:
         months = values["arrears_to"].month
@@ -117,8 +121,7 @@ ADJUSTMENT = Rule(
     compute=compute_adjustment,
     outcome="monthly_increase",
     period=(START, None),
-    parameters=(Parameter("伤残津贴、伤残抚恤金每人每月增加（元）", 140, ALLOWANCE_PLUS),
-                Parameter("供养亲属抚恤金每人每月增加（元）", 56, DEPENDANT_PLUS)),
+    parameters=(ALLOWANCE_RISE, DEPENDANT_RISE),
     citations=(START, ALLOWANCE_SCOPE, ALLOWANCE_PLUS, FLOOR, PRE_2004, DEPENDANT_SCOPE, DEPENDANT_PLUS, EXCLUDED),
 )
 
