@@ -30,6 +30,8 @@ NATIONAL = Citation("国办发〔2020〕4号", "附件/三/（一）", (
     "由同级财政部门在次月垫付临时性工作补助经费，"
     "中央财政据实结算"))
 STANDARDS = {"重庆": ((300.0, CQ_CONTACT), (200.0, CQ_OTHER)), "北京": ((300.0, BJ_CONTACT), (200.0, BJ_OTHER))}
+MEALS = Parameter("重庆值班伙食补助（元/班）", 70, CQ_MEALS)
+HUBEI_FACTOR = Parameter("湖北一线（含援鄂医疗队）倍数", 2, HUBEI)
 OTHER = "其他地区（资料未载明标准）"
 YES, NO = "是", "否"
 
@@ -51,24 +53,24 @@ def compute(values: dict[str, Any]) -> tuple[dict[str, Any], list[Step], dict[st
     counts = ("contact_days", "other_days", "duty_shifts")
     contact_days, other_days, shifts = (int(values[k]) for k in counts)
     (contact_rate, contact_cite), (other_rate, other_cite) = _standards(values)
-    factor = 2 if values["hubei_frontline"] == YES else 1
+    factor = int(HUBEI_FACTOR.value) if values["hubei_frontline"] == YES else 1
     note = "" if region in STANDARDS else "（用户输入的当地标准，本库资料未载）"
     steps = [Step(f"直接接触病例的工作 {contact_days} 天 × {contact_rate:,.0f} 元{note}",
                   contact_days * contact_rate, contact_cite),
              Step(f"参与疫情防控的其他工作 {other_days} 天 × {other_rate:,.0f} 元{note}",
                   other_days * other_rate, other_cite)]
-    if factor == 2:
-        steps.append(Step("湖北省一线医务人员（含援鄂医疗队）标准提高1倍：× 2", 2.0, HUBEI))
+    if factor > 1:
+        steps.append(Step(f"湖北省一线医务人员（含援鄂医疗队）标准提高1倍：× {factor}", float(factor), HUBEI, "倍"))
     allowance = (contact_days * contact_rate + other_days * other_rate) * factor
     steps.append(Step("临时性工作补助合计", allowance, CQ_PERIOD if region == "重庆" else NATIONAL))
     result = {"allowance": allowance}
     if shifts:
         if region != "重庆" or values["duty_staff"] != YES:
             raise CalculationError(
-                f"每班70元的值班伙食补助是重庆对机关事业单位加班值守人员的规定（{CQ} 一（二））；"
+                f"每班{MEALS.value}元的值班伙食补助是重庆对机关事业单位加班值守人员的规定（{CQ} 一（二））；"
                 "其他地区和人员资料中没有对应标准。")
-        result["duty_meals"] = 70.0 * shifts
-        steps.append(Step(f"值班伙食补助 {shifts} 班 × 70 元", result["duty_meals"], CQ_MEALS))
+        result["duty_meals"] = float(MEALS.value) * shifts
+        steps.append(Step(f"值班伙食补助 {shifts} 班 × {MEALS.value} 元", result["duty_meals"], CQ_MEALS))
     parameters = {"直接接触每天": contact_rate, "其他人员每天": other_rate, "湖北倍数": factor}
     return result, steps, parameters
 
@@ -101,7 +103,6 @@ RULE = Rule(
     outcome="allowance",
     parameters=(*(Parameter(f"{region}·{kind}（元/人·天）", rate, citation) for region, pair in STANDARDS.items()
                   for kind, (rate, citation) in zip(("直接接触", "其他"), pair, strict=True)),
-                Parameter("湖北一线（含援鄂医疗队）倍数", 2, HUBEI),
-                Parameter("重庆值班伙食补助（元/班）", 70, CQ_MEALS)),
+                HUBEI_FACTOR, MEALS),
     citations=(CQ_CONTACT, CQ_OTHER, CQ_PERIOD, CQ_MEALS, BJ_CONTACT, BJ_OTHER, HUBEI, NATIONAL),
 )
