@@ -14,17 +14,19 @@ import json
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
+from datetime import date
 from typing import Any
 
 from zhengce.answer.guards import Candidate, first_objection
 from zhengce.answer.question import Concept, Question, analyse, names_place, question_concepts, question_types
-from zhengce.answer.select import Span, best_spans, cell_answer, covered, quote, without_marker
-from zhengce.answer.shape import asks_for_figure, figure_phrase
+from zhengce.answer.select import Span, best_spans, cell_answer, covered, has_cue, quote, without_marker
+from zhengce.answer.shape import asks_for_figure, figure_kinds, figure_phrase
 from zhengce.answer.topics import QUESTION_WORDS, Vocabulary
 from zhengce.calc.suggest import with_calculator
-from zhengce.index.hybrid import Hit, SearchIndex
+from zhengce.index.hybrid import Filters, Hit, SearchIndex
 from zhengce.index.query import SYNONYMS, QueryError, normalize, without_numbers
 from zhengce.index.tokenize import tokens
+from zhengce.relations.validity import Fact
 from zhengce.store.db import Store
 
 RETRIEVE = 5
@@ -42,6 +44,7 @@ NATIONAL_PRIOR = 0.2
 # restate its subject and answer little but which document it is: they lose this much.
 PREAMBLE_PENALTY = 0.2
 NOT_FOUND = "资料中未找到能回答这个问题的条文。"
+_CHANGED = {"extended": "延长", "amended": "修改"}  # validity facts an answer follows to the later rule
 _WHICH_DOCUMENT = ("哪个文件", "哪份文件", "什么文件", "哪个通知", "哪个政策", "哪个规定", "依据什么")
 
 
@@ -83,6 +86,7 @@ class Answerer:
 
     def __init__(self, store: Store, index: SearchIndex) -> None:
         self.index = index
+        self.store = store
         self.lines = store.node_lines()
         self.primary_file = {d["id"]: d["sources"][0]["file"] for d in index.documents.values() if d["sources"]}
         frequency: Counter[str] = Counter()
@@ -93,21 +97,25 @@ class Answerer:
         self.numbered = {unit["doc_id"] for unit in index.units if unit["kind"] not in ("paragraph", "row")}
         self.regions = {d["region"] for d in index.documents.values()} - {"全国"}
 
-    def ask(self, question: str) -> Answer:
-        """Answer one question (QueryError for an empty or over-long one)."""
-        return with_calculator(self._answer(question, self.index.search(question, k=RETRIEVE)))
+    def ask(self, question: str, on: date | None = None) -> Answer:
+        """Answer one question, from the documents in force ``on`` that day when given
+        (QueryError for an empty or over-long one)."""
+        result = self.ask_many([question], on)[0]
+        if isinstance(result, QueryError):
+            raise result
+        return result
 
-    def ask_many(self, questions: list[str]) -> list[Answer | QueryError]:
+    def ask_many(self, questions: list[str], on: date | None = None) -> list[Answer | QueryError]:
         """Answers in order, retrieval batched; a bad question yields its error."""
-        results = self.index.search_many(questions, k=RETRIEVE)
-        return [r if isinstance(r, QueryError) else with_calculator(self._answer(q, r))
+        results = self.index.search_many(questions, k=RETRIEVE, filters=Filters(valid_on=on) if on else None)
+        return [r if isinstance(r, QueryError) else with_calculator(self._answer(q, r, on))
                 for q, r in zip(questions, results, strict=True)]
 
     def analyse(self, raw: str) -> Question:
         query = normalize(raw, self.index.known_numbers)
         return analyse(query.text, self.regions, self._concepts, named_documents=query.numbers)
 
-    def _answer(self, raw: str, hits: list[Hit]) -> Answer:
+    def _answer(self, raw: str, hits: list[Hit], on: date | None = None) -> Answer:
         nearest = _nearest(hits)
         if not hits:
             return Answer(raw, "", True, reason=NOT_FOUND, nearest=nearest)
@@ -131,7 +139,7 @@ class Answerer:
             return Answer(raw, "", True, reason=f"{NOT_FOUND}{objection}", nearest=nearest)
         if hit.kind != "row":
             spans[0] = top = self._all_parts(question, top, hit.text)
-        return self._compose(raw, question, spans[:CITED], hits)
+        return self._compose(raw, question, spans[:CITED], hits, on)
 
     def _select(self, question: Question, hits: list[Hit]) -> list[Span]:
         """The best span of each unit, best first; for a question about a place, only
@@ -155,17 +163,46 @@ class Answerer:
             spans = [s for s in spans if hits[s.unit_index].region == "全国"]
         return [s for s in spans if not _only_restates(s.text, question.text)]
 
-    def _compose(self, raw: str, question: Question, spans: list[Span], hits: list[Hit]) -> Answer:
+    def _compose(self, raw: str, question: Question, spans: list[Span], hits: list[Hit],
+                 on: date | None) -> Answer:
         top, hit = spans[0], hits[spans[0].unit_index]
         citations = [self._citation(hits[s.unit_index], s.text, "answer" if n == 0 else "related")
                      for n, s in enumerate(spans)]
-        notes = []
+        notes = [f"按{on.isoformat()}有效的文件作答。"] if on else []
+        later = self._later_rule(question, hit, on)
+        if later:
+            fact, later_hit, later_span = later
+            citations.insert(1, self._citation(later_hit, later_span.text, "later"))
+            until = f"至{fact.until.year}年{fact.until.month}月{fact.until.day}日" if fact.until else ""
+            notes.append(f"此规定已由{later_hit.doc_number or later_hit.title}{_CHANGED[fact.kind]}{until}："
+                         f"“{later_span.text}”")
+            top = later_span if asks_for_figure(question) else top
         if hit.region == "全国" and question.outside:
             notes.append(f"资料未收录{'、'.join(question.outside)}的文件；以下为全国规定。")
         elif hit.region == "全国" and len(question.regions) == 1:
             notes.append(f"资料中没有{question.regions[0]}的专门规定，以下是国家层面的规定。")
         phrase = figure_phrase(top.text, question) if asks_for_figure(question) and hit.kind != "row" else ""
         return Answer(raw, phrase or top.text, False, citations=citations, notes=notes)
+
+    def _later_rule(self, question: Question, hit: Hit, on: date | None) -> tuple[Fact, Hit, Span] | None:
+        """The later document that extends or amends the cited one, in force by ``on``
+        (or now), with its article that best answers the question: the 政策脉络 an
+        answer must follow (人社部发〔2020〕11号 → 49号)."""
+        for fact in self.store.facts(hit.doc_id):
+            if fact.kind not in _CHANGED or not fact.evidence or (on and fact.on > on):
+                continue
+            if fact.item and not hit.node_id.startswith(fact.item):
+                continue  # an extension of another item of the document
+            later_hits = self.index.document_hits(fact.evidence.split("/", 1)[0])
+            spans = best_spans(question.concepts, question.kinds, [h.text for h in later_hits],
+                               prior=lambda i: 0.0, limit=len(later_hits), question=question.text)
+            figure = figure_kinds(question) if asks_for_figure(question) else []
+            for span in spans:
+                later_hit = later_hits[span.unit_index]
+                if _coverage(question.concepts, later_hit) >= MIN_COVERAGE and not _bare_heading(later_hit) \
+                        and (not figure or has_cue(span.text, figure)):
+                    return fact, later_hit, span
+        return None
 
     def _concepts(self, text: str) -> list[Concept]:
         words = [t for t in tokens(without_numbers(text)) if not QUESTION_WORDS.fullmatch(t)]

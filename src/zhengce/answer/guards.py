@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from zhengce.answer.question import Question, names_place
 from zhengce.answer.select import Span, has_cue
+from zhengce.answer.shape import asks_for_figure, figure_kinds
 from zhengce.index.hybrid import Hit
 from zhengce.index.tokenize import tokens
 from zhengce.lexicon import lexicon
@@ -82,7 +83,7 @@ def local_fact_elsewhere(candidate: Candidate) -> str:
     if _local_body(question):
         return f"{why}，问题问的是当地的机构或文件。"
     made_for_place = names_place(candidate.hit.text, outside)  # 湖北省可免征……: a rule for that very place
-    figure_asked = [kind for kind in ("amount", "deadline") if kind in question.kinds]
+    figure_asked = figure_kinds(question) if asks_for_figure(question) else []
     if figure_asked and not has_cue(span, figure_asked):
         return f"{why}；国家规定没有写出所问的数额或时间。"
     left_to_places = _LEFT_TO_PLACES.search(span) or (_ASKS_STANDARD.search(question.asking)

@@ -34,6 +34,12 @@ def asks_for_figure(question: Question) -> bool:
         and len(question.parts) < 2
 
 
+def figure_kinds(question: Question) -> list[str]:
+    """The cues a figure answer looks for. A period asked for (几年, 多久) is stated like an
+    amount (2年, 6个月); an amount is not a date."""
+    return ["amount", "deadline"] if "deadline" in question.kinds else ["amount"]
+
+
 def figure_phrase(span: str, question: Question) -> str:
     """The phrase of ``span`` that states the figure or date asked, or "" when it has none.
 
@@ -42,8 +48,7 @@ def figure_phrase(span: str, question: Question) -> str:
     >>> figure_phrase("将户口、档案在学校保留2年或转入生源地公共就业人才服务机构", q)
     '2年'
     """
-    # A period asked for (几年, 多久) is stated like an amount (2年, 6个月); an amount is not a date.
-    kinds = ["amount", "deadline"] if "deadline" in question.kinds else ["amount"]
+    kinds = figure_kinds(question)
     if len(span) <= SHORT_SPAN:
         return ""
     given = {m.group() for kind in kinds for m in QUESTION_TYPES[kind][1].finditer(question.text)}

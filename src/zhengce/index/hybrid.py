@@ -218,6 +218,10 @@ class SearchIndex:
         """Words to highlight: the query's tokens, longest first."""
         return sorted({t for t in self._query_tokens(query) if len(t) > 1}, key=len, reverse=True)
 
+    def document_hits(self, doc_id: str) -> list[Hit]:
+        """Every unit of one document as a hit, in document order: where a later rule is looked for."""
+        return [self._hit(i, 0.0, []) for i in np.flatnonzero(self.unit_doc == self.doc_ids.index(doc_id))]
+
     def _hit(self, index: int, score: float, terms: list[str]) -> Hit:
         unit = self.units[index]
         document = self.documents[unit["doc_id"]]
