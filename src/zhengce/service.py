@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import time
+from datetime import date
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
@@ -38,7 +39,8 @@ BATCH_SECONDS = 20.0
 CHUNK = 10
 
 
-def ask_within(answerer: Answerer, questions: list[str], seconds: float) -> list[Answer | QueryError]:
+def ask_within(answerer: Answerer, questions: list[str], seconds: float,
+               on: date | None = None) -> list[Answer | QueryError]:
     """Answers in order, ``CHUNK`` questions at a time (retrieval batched within a chunk),
     until ``seconds`` have passed: a batch's cost is bounded whatever its questions."""
     started = time.monotonic()
@@ -47,7 +49,7 @@ def ask_within(answerer: Answerer, questions: list[str], seconds: float) -> list
         if time.monotonic() - started > seconds:
             late = QueryError(f"本次请求已用完 {seconds:g} 秒的时间预算，此问题未作答：请分批提交。")
             return results + [late] * (len(questions) - start)
-        results.extend(answerer.ask_many(questions[start:start + CHUNK]))
+        results.extend(answerer.ask_many(questions[start:start + CHUNK], on))
     return results
 
 

@@ -47,6 +47,7 @@ class AskOne(Strict):
     """One question: the answer comes back alone."""
 
     question: QuestionText
+    on: IsoDate | None = Field(default=None, description="Answer from the documents in force on this date")
 
 
 class AskMany(Strict):
@@ -54,6 +55,7 @@ class AskMany(Strict):
     over-long (more than 500 characters) or unsearchable one gets an error record in its place."""
 
     questions: list[Text] = Field(min_length=1, max_length=MAX_BATCH)
+    on: IsoDate | None = Field(default=None, description="Answer from the documents in force on this date")
 
 
 class AnswerOut(Strict):

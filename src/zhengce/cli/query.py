@@ -12,7 +12,7 @@ from rich.text import Text
 
 from zhengce.answer.ask import Answer, Answerer, parse_question_line
 from zhengce.answer.generate import make_answerer
-from zhengce.cli.common import app, console, fail, input_lines, open_store, print_json
+from zhengce.cli.common import app, console, fail, input_lines, open_store, parse_date, print_json
 from zhengce.index.hybrid import MAX_K, Filters, Hit, SearchIndex
 from zhengce.index.query import QueryError, readable
 from zhengce.relations.level import LEVELS
@@ -109,17 +109,19 @@ def ask(
     as_json: Annotated[bool, typer.Option("--json", help="Print the answer as JSON.")] = False,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="Read questions from stdin (text or {\"question\": …} "
                                                         "per line); write one JSON answer per line.")] = False,
+    on: Annotated[str | None, typer.Option(help="Answer from the documents in force on YYYY-MM-DD.")] = None,
 ) -> None:
     """Answer a question by quoting the documents, with citations; say so when they do not answer it."""
+    day = parse_date(on, "--on") if on else None
     store = open_store()
     answerer = make_answerer(store, SearchIndex.load(store))
     if jsonl:
-        _ask_lines(answerer)
+        _ask_lines(answerer, day)
         return
     if question is None:
         fail("请给出问题，或用 --jsonl 从标准输入逐行读取问题。")
     try:
-        answer = answerer.ask(readable(question))
+        answer = answerer.ask(readable(question), day)
     except QueryError as error:
         fail(str(error))
     if as_json:
@@ -128,7 +130,7 @@ def ask(
         _print_answer(answer)
 
 
-def _ask_lines(answerer: Answerer) -> None:
+def _ask_lines(answerer: Answerer, on: date | None) -> None:
     """Batch mode: every input line gets exactly one output line, in order."""
     lines = input_lines()
     questions, problems = [], {}
@@ -138,7 +140,7 @@ def _ask_lines(answerer: Answerer) -> None:
         questions.append(question)
         if problem:
             problems[number] = problem
-    results = answerer.ask_many([q if n not in problems else "" for n, q in enumerate(questions)])
+    results = answerer.ask_many([q if n not in problems else "" for n, q in enumerate(questions)], on)
     for number, (question, result) in enumerate(zip(questions, results, strict=True)):
         record = answer_record(question, QueryError(problems[number]) if number in problems else result)
         typer.echo(json.dumps(record, ensure_ascii=False))

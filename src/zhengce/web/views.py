@@ -121,15 +121,16 @@ def _facet_links(form: dict[str, str]) -> dict[str, str]:
             for facet in ("region", "section", "doc_type")}
 
 
-def ask_page(request: Request, q: str = "") -> HTMLResponse:
-    """The answer with numbered citations, each linking to its article."""
+def ask_page(request: Request, q: str = "", on: str = "") -> HTMLResponse:
+    """The answer with numbered citations, each linking to its article; ``on`` answers
+    from the documents in force that day."""
     answerer = request.app.state.answerer
-    context: dict[str, Any] = {"form": {"q": q}, "answer": None, "error": None}
+    context: dict[str, Any] = {"form": {"q": q, "on": on}, "answer": None, "error": None}
     status = 200
     if q:
         try:
-            context["answer"] = answerer.ask(q)
-        except QueryError as error:
+            context["answer"] = answerer.ask(q, _on(on))
+        except (QueryError, ValueError) as error:
             context["error"], status = str(error), 400
     return templates.TemplateResponse(request, "ask.html", context, status_code=status)
 
