@@ -30,6 +30,11 @@ from zhengce.relations.validity import Fact
 from zhengce.store.db import Store
 
 RETRIEVE = 5
+# A question that names no place is nearly always about the national rule, which a
+# province's copy of it may outrank: the best NATIONAL_EXTRA national units among the
+# first POOL join the RETRIEVE best.
+POOL = 15
+NATIONAL_EXTRA = 2
 CITED = 3  # the answering span and two related ones
 RANK_PRIOR = 0.15  # what the retrieval rank adds to a span: 0.15 for the first unit, half for the second
 # When the best span's article is below MIN_COVERAGE, a later span whose article
@@ -107,7 +112,7 @@ class Answerer:
 
     def ask_many(self, questions: list[str], on: date | None = None) -> list[Answer | QueryError]:
         """Answers in order, retrieval batched; a bad question yields its error."""
-        results = self.index.search_many(questions, k=RETRIEVE, filters=Filters(valid_on=on) if on else None)
+        results = self.index.search_many(questions, k=POOL, filters=Filters(valid_on=on) if on else None)
         return [r if isinstance(r, QueryError) else with_calculator(self._answer(q, r, on))
                 for q, r in zip(questions, results, strict=True)]
 
@@ -120,6 +125,7 @@ class Answerer:
         if not hits:
             return Answer(raw, "", True, reason=NOT_FOUND, nearest=nearest)
         question = self.analyse(raw)
+        hits = _candidates(hits, question)
         coverage = [_coverage(question.concepts, hit) for hit in hits]
         spans = self._select(question, hits)
         if not spans:
@@ -230,6 +236,14 @@ class Answerer:
         source = {"file": self.primary_file.get(hit.doc_id), "start_line": start, "end_line": end}
         return Citation(doc_id=hit.doc_id, title=hit.title, doc_number=hit.doc_number, article=hit.article,
                         node_id=hit.node_id, quote=quoted, text=hit.text, source=source, role=role)
+
+
+def _candidates(hits: list[Hit], question: Question) -> list[Hit]:
+    """The units an answer is chosen from (see POOL)."""
+    best = hits[:RETRIEVE]
+    if question.regions or question.outside or any(h.region == "全国" for h in best[:1]):
+        return best
+    return best + [h for h in hits[RETRIEVE:] if h.region == "全国"][:NATIONAL_EXTRA]
 
 
 def _bare_heading(hit: Hit) -> bool:
