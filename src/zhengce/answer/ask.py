@@ -127,7 +127,7 @@ class Answerer:
         question = self.analyse(raw)
         hits = _candidates(hits, question)
         coverage = [_coverage(question.concepts, hit) for hit in hits]
-        spans = self._select(question, hits)
+        spans = _registry_cell(question, hits) or self._select(question, hits)
         if not spans:
             where = question.regions[0] if len(question.regions) == 1 else ""
             reason = f"{NOT_FOUND}资料中没有{where}的相应规定。" if where else NOT_FOUND
@@ -236,6 +236,21 @@ class Answerer:
         source = {"file": self.primary_file.get(hit.doc_id), "start_line": start, "end_line": end}
         return Citation(doc_id=hit.doc_id, title=hit.title, doc_number=hit.doc_number, article=hit.article,
                         node_id=hit.node_id, quote=quoted, text=hit.text, source=source, role=role)
+
+
+def _registry_cell(question: Question, hits: list[Hit]) -> list[Span]:
+    """A question that names a table row by a cell's value (an item, a code) and asks for
+    one of its columns (失业保险金申领的基本编码) is answered by that cell of the row."""
+    for index, hit in enumerate(hits[:1]):
+        if hit.kind != "row":
+            continue
+        cells = [cell.split("：", 1) for cell in hit.text.split("；") if "：" in cell]
+        names_row = any(len(value) >= 4 and value in question.text for _, value in cells)
+        asked = [value for column, value in cells if len(column) > 1 and column in question.text]
+        if names_row and asked:
+            cell = cell_answer(question.text, hit.text, "")
+            return [Span(index, 0, len(hit.text), cell, 1.0)] if cell else []
+    return []
 
 
 def _candidates(hits: list[Hit], question: Question) -> list[Hit]:

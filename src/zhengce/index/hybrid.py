@@ -33,6 +33,13 @@ BIGRAM_WEIGHT = 0.8
 SEMANTIC_WEIGHT = 1.0
 CANDIDATES = 200
 NUMBER_BOOST = 1.0
+# A row whose cell value (at least MIN_CELL characters, in at most MAX_CELL_ROWS rows)
+# the query contains gets NAME_BOOST, or CELL_BOOST when the value is a code or the query
+# also names one of its columns (measured: 0.3 for a bare name lost a long-story question).
+CELL_BOOST = 0.3
+NAME_BOOST = 0.1
+MIN_CELL = 4
+MAX_CELL_ROWS = 3
 MAX_K = 100
 # A query's vector product is small; BLAS threads left spinning after it slow down
 # the embedding model's own threads that run next (end-to-end p50 40 ms -> 21 ms
@@ -99,6 +106,7 @@ class SearchIndex:
         self.unit_doc = np.array([position[u["doc_id"]] for u in units], dtype=np.int32)
         self.known_numbers = {d["doc_number"]: d["id"] for d in documents.values() if d["doc_number"]}
         self._dated: dict[date, np.ndarray] = {}
+        self.cells = _distinctive_cells(units)
 
     @classmethod
     def load(cls, store: Store) -> SearchIndex:
@@ -206,6 +214,9 @@ class SearchIndex:
             else:
                 similarities = self.vectors @ vector
             _add_ranks(fused, similarities, allowed, SEMANTIC_WEIGHT)
+        for index, boost in self._cell_matches(query.text).items():
+            if allowed[index]:
+                fused[index] = fused.get(index, 0.0) + boost
         for number in query.numbers:
             # The named document wins outright, its units in document order after
             # those the words of the query ranked.
@@ -213,6 +224,19 @@ class SearchIndex:
             for position, index in enumerate(np.flatnonzero((self.unit_doc == document) & allowed)):
                 fused[int(index)] = fused.get(int(index), 0.0) + NUMBER_BOOST - position * 1e-6
         return fused
+
+    def _cell_matches(self, text: str) -> dict[int, float]:
+        """Table rows a query names by a cell's whole value (an item name, a code), each
+        with its boost: more when the query also names one of the row's columns
+        (失业保险金申领的基本编码): a registry question finds its row first."""
+        matches: dict[int, float] = {}
+        for value, rows in self.cells.items():
+            if value in text:
+                for index in rows:
+                    columns = self.units[index]["text"].split("；")
+                    named = any(len(c.split("：", 1)[0]) > 1 and c.split("：", 1)[0] in text for c in columns)
+                    matches[index] = matches.get(index, 0.0) + (CELL_BOOST if named or value.isdigit() else NAME_BOOST)
+        return matches
 
     def _terms(self, query: Query) -> list[str]:
         """Words to highlight: the query's tokens, longest first."""
@@ -233,6 +257,18 @@ class SearchIndex:
             date=document["date"], section=document["section"], doc_type=document["doc_type"],
             kind=unit["kind"], matched=matched,
         )
+
+
+def _distinctive_cells(units: Sequence[dict[str, Any]]) -> dict[str, list[int]]:
+    """Cell values that name few rows (an item, a code), each with the rows that hold it."""
+    cells: dict[str, list[int]] = {}
+    for index, unit in enumerate(units):
+        if unit["kind"] == "row":
+            for cell in unit["text"].split("；"):
+                value = cell.split("：", 1)[-1].strip()
+                if len(value) >= MIN_CELL:
+                    cells.setdefault(value, []).append(index)
+    return {value: rows for value, rows in cells.items() if len(rows) <= MAX_CELL_ROWS}
 
 
 FACETS = ("region", "section", "doc_type")
