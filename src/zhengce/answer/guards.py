@@ -16,7 +16,7 @@ from zhengce.answer.question import Question, names_place
 from zhengce.answer.select import Span, has_cue
 from zhengce.answer.shape import asks_for_figure, figure_kinds
 from zhengce.index.hybrid import Hit
-from zhengce.index.tokenize import tokens
+from zhengce.index.tokenize import tokenizer, tokens
 from zhengce.lexicon import lexicon
 
 # Below this share of the question's words the best span does not answer it;
@@ -30,6 +30,10 @@ UNKNOWN_TOPIC_COVERAGE = 0.5
 # on real-style.tsv and checked on the blind other-province set: 0.6 refused five
 # national answers there; at 0.45 the local facts above it are caught by the figure rules.
 OUTSIDE_COVERAGE = 0.45
+# A word of this many characters or more names a kind of thing by its last HEAD
+# characters (个人|所得税): another modifier on the same head is another kind.
+KIND_WORD = 5
+HEAD = 3
 # A question that asks for a number (多少, 几成) is answered only by a span that
 # states one, in figures or words (全额, 免收, 按……确定).
 _ASKS_NUMBER = re.compile(r"多少|几成|几倍|几[元块]")
@@ -102,6 +106,22 @@ def _local_body(question: Question) -> bool:
                for name in question.outside_names)
 
 
+def another_kind(candidate: Candidate) -> str:
+    """The article speaks of another kind of the thing asked: the question's word (个人所得税)
+    is not in it, but the same head with another modifier is (企业所得税)."""
+    text = f"{candidate.hit.title}\n{candidate.hit.text}"
+    if candidate.coverage >= UNKNOWN_TOPIC_COVERAGE:
+        return ""
+    for word in tokenizer().lcut(candidate.question.asking):
+        if len(word) < KIND_WORD or word in text or not re.fullmatch(r"[\u4e00-\u9fff]+", word):
+            continue
+        head = word[-HEAD:]
+        others = {m for m in re.findall(f"[\u4e00-\u9fff]{{{len(word) - HEAD}}}{head}", text) if m != word}
+        if others and word[:-HEAD] not in text:
+            return f"条文讲的是“{'、'.join(sorted(others))}”，不是“{word}”。"
+    return ""
+
+
 def unknown_topic(candidate: Candidate) -> str:
     if candidate.unknown and candidate.coverage < UNKNOWN_TOPIC_COVERAGE:
         return f"资料中没有提到“{'、'.join(candidate.unknown)}”。"
@@ -137,7 +157,7 @@ def too_little_covered(candidate: Candidate) -> str:
     return "" if candidate.coverage >= MIN_COVERAGE else "最接近的条文只涉及问题的一小部分。"
 
 
-GUARDS: tuple[Guard, ...] = (other_year, local_fact_elsewhere, unknown_topic, standard_not_stated,
+GUARDS: tuple[Guard, ...] = (other_year, local_fact_elsewhere, another_kind, unknown_topic, standard_not_stated,
                              amount_not_stated, too_little_covered)
 
 
