@@ -22,6 +22,7 @@ class Lexicon:
     place_suffixes: tuple[str, ...]
     local_bodies: tuple[str, ...]
     figure_asks: tuple[str, ...]
+    joint_words: dict[str, tuple[str, ...]]
     figure_lead_up: frozenset[str]
 
     def province_of(self, name: str) -> str | None:
@@ -45,5 +46,6 @@ def lexicon() -> Lexicon:
         place_suffixes=tuple(data["place_suffixes"]["suffixes"]),
         local_bodies=tuple(data["local_bodies"]["words"]),
         figure_asks=tuple(data["figure_answers"]["asks"]),
+        joint_words={word: tuple(parts) for word, parts in data["joint_words"].items()},
         figure_lead_up=frozenset(data["figure_answers"]["lead_up"]),
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from zhengce.answer.ask import Answerer, parse_question_line
@@ -297,3 +299,66 @@ def test_input_lines_of_the_batch_mode():
     assert parse_question_line("社保费减免到什么时候") == ("社保费减免到什么时候", "")
     assert parse_question_line('{"question": "以工代训"}') == ("以工代训", "")
     assert parse_question_line("{not json")[1].startswith("not valid JSON")
+
+
+def test_a_province_outside_the_corpus_gets_the_national_rule_with_a_note(answerer: Answerer):
+    # 人社部发〔2020〕11号 三: "受疫情影响生产经营出现严重困难的企业，可申请缓缴社会保险费".
+    answer = answerer.ask("山西省企业疫情期间可以申请缓缴社会保险费吗？")
+    assert not answer.abstained and answer.citations[0].doc_number == "人社部发〔2020〕11号"
+    assert "资料未收录山西的文件；以下为全国规定。" in answer.notes
+
+
+def test_a_local_figure_of_a_province_outside_the_corpus_is_refused(answerer: Answerer):
+    answer = answerer.ask("山西省2020年最低工资标准调整为多少？")
+    assert answer.abstained and "山西" in answer.reason
+
+
+def test_a_place_is_matched_as_a_whole_word():
+    from zhengce.answer.question import place_names
+
+    assert place_names("延长春节假期期间工资怎么发") == {}  # 长春 is not a place inside 延长春节
+    assert place_names("太原市失业人员") == {"太原": "山西"}
+
+
+def test_an_extended_rule_is_answered_with_the_later_rule(answerer: Answerer):
+    # 人社部发〔2020〕49号 一: the relief of 11号 "延长执行到2020年12月底".
+    answer = answerer.ask("小微企业社保费减免到什么时候")
+    assert "2020年12月底" in answer.answer
+    assert answer.citations[0].doc_number == "人社部发〔2020〕49号"
+    assert any(c.doc_number == "人社部发〔2020〕11号" and c.role == "earlier" for c in answer.citations)
+    assert any("人社部发〔2020〕49号" in note for note in answer.notes)
+    # Before 49号 was issued (2020-06-22), 11号 was the rule: 免征期限不超过5个月.
+    earlier = answerer.ask("小微企业社保费减免到什么时候", on=date(2020, 3, 1))
+    assert "5个月" in earlier.answer and earlier.citations[0].doc_number == "人社部发〔2020〕11号"
+
+
+def test_hunan_relief_follows_its_own_extension(answerer: Answerer):
+    # 湘人社规〔2020〕10号 一: "……延长执行到2020年12月底".
+    answer = answerer.ask("湖南中小微企业社保费免征到什么时候")
+    assert "2020年12月底" in answer.answer
+    assert any(c.doc_number == "湘人社规〔2020〕10号" for c in answer.citations)
+
+
+def test_both_limits_are_quoted_for_a_question_about_both(answerer: Answerer):
+    # 湘人社规〔2020〕10号 三: "……上限，按规定正常调整，为15162元/月；下限继续执行2019年个人缴费基数下限标准".
+    answer = answerer.ask("湖南2020年社保个人缴费基数上下限")
+    assert "15162元/月" in answer.answer and "下限" in answer.answer
+
+
+def test_another_kind_of_tax_does_not_answer(answerer: Answerer):
+    # The corpus speaks of 企业所得税 deductions (湘政发〔2020〕3号), never of 专项附加扣除.
+    answer = answerer.ask("个人所得税专项附加扣除")
+    assert answer.abstained and "企业所得税" in answer.reason
+
+
+def test_a_registry_question_is_answered_by_its_cell(answerer: Answerer, search_index):
+    # 湘政办发〔2020〕19号 附件, row 199: 事项名称 失业保险金申领, 基本编码 002014008001.
+    answer = answerer.ask("失业保险金申领的基本编码是什么")
+    assert answer.answer == "002014008001" and answer.citations[0].node_id.endswith("/t1/r199")
+    assert search_index.search("失业保险金申领 002014008001", k=3)[0].node_id.endswith("/t1/r199")
+
+
+def test_citations_carry_the_unit_text_and_the_quote(answerer: Answerer):
+    answer = answerer.ask("以工代训补贴标准是多少")
+    for citation in answer.citations:
+        assert citation.quote and all(piece in citation.text for piece in citation.quote.split("……"))

@@ -178,11 +178,16 @@ class Answerer:
         later = self._later_rule(question, hit, on)
         if later:
             fact, later_hit, later_span = later
-            citations.insert(1, self._citation(later_hit, later_span.text, "later"))
             until = f"至{fact.until.year}年{fact.until.month}月{fact.until.day}日" if fact.until else ""
             notes.append(f"此规定已由{later_hit.doc_number or later_hit.title}{_CHANGED[fact.kind]}{until}："
                          f"“{later_span.text}”")
-            top = later_span if asks_for_figure(question) else top
+            if asks_for_figure(question):
+                # The figure asked is now the later rule's: it answers, the earlier rule follows.
+                top, hit = later_span, later_hit
+                citations[0].role = "earlier"
+                citations.insert(0, self._citation(later_hit, later_span.text, "answer"))
+            else:
+                citations.insert(1, self._citation(later_hit, later_span.text, "later"))
         if hit.region == "全国" and question.outside:
             notes.append(f"资料未收录{'、'.join(question.outside)}的文件；以下为全国规定。")
         elif hit.region == "全国" and len(question.regions) == 1:
@@ -206,7 +211,7 @@ class Answerer:
             for span in spans:
                 later_hit = later_hits[span.unit_index]
                 if _coverage(question.concepts, later_hit) >= MIN_COVERAGE and not _bare_heading(later_hit) \
-                        and (not figure or has_cue(span.text, figure)):
+                        and (not figure or has_cue(span.text, figure)) and _same_measure(later_hit.text, hit.text):
                     return fact, later_hit, span
         return None
 
@@ -251,6 +256,16 @@ def _registry_cell(question: Question, hits: list[Hit]) -> list[Span]:
             cell = cell_answer(question.text, hit.text, "")
             return [Span(index, 0, len(hit.text), cell, 1.0)] if cell else []
     return []
+
+
+SAME_MEASURE = 0.3  # share of the shorter article's character pairs the two articles share
+
+
+def _same_measure(later: str, earlier: str) -> bool:
+    """Whether a later article speaks of the earlier one's measure (49号 一 and 11号 一 share
+    中小微企业三项社会保险单位缴费部分), not of another measure of the same document."""
+    pairs = [{text[i:i + 2] for i in range(len(text) - 1)} for text in (later, earlier)]
+    return bool(pairs[0] and pairs[1]) and len(pairs[0] & pairs[1]) >= SAME_MEASURE * min(map(len, pairs))
 
 
 def _candidates(hits: list[Hit], question: Question) -> list[Hit]:

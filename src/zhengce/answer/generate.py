@@ -17,6 +17,7 @@ import re
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from datetime import date
 
 from zhengce.answer.ask import Answer, Answerer
 from zhengce.answer.select import figures, lcs_length
@@ -70,8 +71,8 @@ class GeneratingAnswerer(Answerer):
         super().__init__(store, index)
         self.endpoint = endpoint
 
-    def _answer(self, question: str, hits: list[Hit]) -> Answer:
-        extractive = super()._answer(question, hits)
+    def _answer(self, question: str, hits: list[Hit], on: date | None = None) -> Answer:
+        extractive = super()._answer(question, hits, on)
         if extractive.abstained:
             return extractive
         passages = [h.text for h in hits if any(c.node_id == h.node_id for c in extractive.citations)]

@@ -147,10 +147,27 @@ def analyse(text: str, corpus_regions: set[str], concepts: Callable[[str], list[
     elsewhere = {word: p for word, p in place_names(asking).items()
                  if p not in corpus_regions and not regions and not named_documents}
     return Question(
-        text=text, asking=asking, kinds=question_types(text), parts=question_parts(text),
+        text=text, asking=asking, kinds=question_types(text), parts=_parts(text),
         regions=regions, outside=list(dict.fromkeys(elsewhere.values())), outside_names=list(elsewhere),
         years=_YEAR.findall(asking), concepts=concepts(text),
     )
+
+
+def _parts(text: str) -> list[str]:
+    parts = question_parts(text)
+    return parts if len(parts) > 1 else joint_parts(text) or parts
+
+
+def joint_parts(text: str) -> list[str]:
+    """The questions a joint word asks (上下限 → 上限, 下限), or none.
+
+    >>> joint_parts("湖南2020年社保个人缴费基数上下限")
+    ['湖南2020年社保个人缴费基数上限', '湖南2020年社保个人缴费基数下限']
+    """
+    for word, parts in lexicon().joint_words.items():
+        if word in text:
+            return [text.replace(word, part) for part in parts]
+    return []
 
 
 def place_names(text: str) -> dict[str, str]:
