@@ -10,11 +10,13 @@ import os
 import sys
 import threading
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
+import fastapi_offline
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi_offline import FastAPIOffline
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -32,6 +34,22 @@ SWITCH_INTERVAL = 0.0005
 ROUTERS = (search.router, ask.router, calc.router, relations.router, docs.router, meta.router, documents.router)
 # Starlette's own messages, for a URL no route serves or a method a route does not take.
 GENERIC_ERRORS = {"Not Found": "没有这个地址。", "Method Not Allowed": "这个地址不接受该请求方法（见 Allow 头）。"}
+
+
+REDOC_BUNDLE = "/static-offline-docs/redoc.standalone.js"  # where fastapi-offline serves it
+# The bundle draws Redocly's logo from its CDN: offline (and under our CSP) it would be a
+# refused outside request, so the logo is served without an address and hides itself.
+REDOC_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg"
+
+
+@cache
+def _redoc_source() -> bytes:
+    bundle = Path(fastapi_offline.__file__).parent / "static" / "redoc.standalone.js"
+    return bundle.read_bytes().replace(REDOC_LOGO.encode(), b"")
+
+
+async def redoc_bundle(request: Request) -> Response:
+    return Response(_redoc_source(), media_type="text/javascript")
 
 
 def create_app(db_path: Path | str | None = None, cache: Path = DEFAULT_CACHE,
@@ -56,6 +74,7 @@ def create_app(db_path: Path | str | None = None, cache: Path = DEFAULT_CACHE,
             await run_in_threadpool(refresh, app)
         return await call_next(request)
 
+    app.router.routes.insert(0, Route(REDOC_BUNDLE, redoc_bundle, include_in_schema=False))
     for router in ROUTERS:
         app.include_router(router)
     _error_handlers(app)

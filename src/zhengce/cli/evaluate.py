@@ -14,6 +14,7 @@ from zhengce.evaluation.answers import evaluate_answers
 from zhengce.evaluation.questions import DEFAULT_DIR as EVAL_DIR
 from zhengce.evaluation.questions import EvaluationError, Question, load_questions
 from zhengce.evaluation.search import MODES, evaluate_search
+from zhengce.evaluation.spans import evaluate_spans, load_span_questions
 from zhengce.index.hybrid import SearchIndex
 from zhengce.store.db import Store
 
@@ -70,3 +71,25 @@ def eval_search(
         for question, rank in zip(answerable, ranks[modes[-1]], strict=True):
             if rank is None or rank > 5:
                 console.print(f"{question.id} rank {rank}: {question.question}", highlight=False)
+
+
+@eval_app.command("spans")
+def eval_spans(
+    files: Annotated[list[Path], typer.Argument(help="Question sets: a TSV (question, answer, kind) or eval JSONL.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Recall@5, cited, ROUGE-L and refusals of `ask` on sets whose gold is a span of text
+    (../shared/tuning/real-style.tsv, eval/blind/*.jsonl), one row per set."""
+    store = open_store()
+    answerer = make_answerer(store, SearchIndex.load(store))
+    try:
+        scores = [evaluate_spans(answerer, load_span_questions(path), path.stem) for path in files]
+    except (OSError, ValueError, KeyError) as error:
+        fail(f"无法读取问题集：{error}")
+    if as_json:
+        print_json([asdict(s) for s in scores])
+        return
+    print_table("Answers on span-gold sets", ("set", "answerable", "outside", "Recall@5", "cited", "ROUGE-L",
+                                              "answerable refused", "outside refused"),
+                [[s.name, str(s.answerable), str(s.outside), f"{s.recall_at_5:.3f}", f"{s.cited:.3f}",
+                  f"{s.rouge_l:.3f}", str(s.answerable_refused), str(s.outside_refused)] for s in scores])
