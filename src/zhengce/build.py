@@ -27,6 +27,7 @@ from zhengce.corpus.layouts import user
 from zhengce.corpus.model import Document
 from zhengce.corpus.readers import SUFFIXES, ReadError, read_file
 from zhengce.index.build import DEFAULT_CACHE, corpus_units, index_rows, stored_tokens
+from zhengce.index.embed import prefer_all_cores
 from zhengce.index.persist import prune, write_index
 from zhengce.relations import corpus_relations
 from zhengce.relations.validity import Fact
@@ -74,6 +75,7 @@ def build_knowledge_base(path: Path, raw_dir: Path = DEFAULT_RAW_DIR, cache: Pat
     Files users added to the knowledge base at ``path`` are kept. The previous knowledge
     base stays in place until the new one is complete.
     """
+    prefer_all_cores()
     return _rebuild(path, raw_dir, read_added_file(path), cache, progress)
 
 
@@ -105,6 +107,7 @@ def add_documents(path: Path, files: list[Path], overrides: dict[str, str] | Non
     ``ReadError`` (a Chinese line per bad file) and leaves the knowledge base as it was.
     """
     _check_date((overrides or {}).get("date"))
+    prefer_all_cores()
     with _locked(path):
         store = _open(path)
         added = store.added_sources()
