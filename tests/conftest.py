@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 import uvicorn
 
@@ -89,6 +94,33 @@ def serve(app) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+def serve_process(kb_path: Path, folder: Path, *options: str) -> Iterator[tuple[Path, str]]:
+    """``zhengce serve`` as its own process over a copy of the knowledge base at ``kb_path``
+    (with its index folder) in ``folder``, on a free loopback port; stopped when closed."""
+    from zhengce.index.persist import folder_of
+
+    kb = Path(shutil.copy(kb_path, folder / "zhengce.db"))
+    shutil.copytree(folder_of(kb_path), folder_of(kb))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen([str(Path(sys.executable).parent / "zhengce"), "--db", str(kb), "serve",
+                                "--port", str(port), *options],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            try:
+                if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        yield kb, base
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=60)
 
 
 def by_number(documents: list[Document], number: str) -> Document:

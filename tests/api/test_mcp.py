@@ -4,22 +4,16 @@ HTTP (/mcp in `zhengce serve`). Facts checked against the corpus text."""
 from __future__ import annotations
 
 import os
-import shutil
-import signal
-import socket
-import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 import anyio
-import httpx
 import pytest
 from mcp import ClientSession, StdioServerParameters, stdio_client
 from mcp.client.streamable_http import streamable_http_client
 
-from zhengce.index.persist import folder_of
+from tests.conftest import serve_process
 
 BIN = Path(sys.executable).parent
 TOOLS = {"search", "ask", "get_document", "get_article", "validity_on", "list_tables", "query_table", "calc"}
@@ -77,25 +71,8 @@ def test_mcp_over_stdio(kb_path: Path) -> None:
 
 @pytest.fixture
 def http_server(tmp_path: Path, kb_path: Path):
-    kb = Path(shutil.copy(kb_path, tmp_path / "zhengce.db"))
-    shutil.copytree(folder_of(kb_path), folder_of(kb))
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    process = subprocess.Popen([str(BIN / "zhengce"), "--db", str(kb), "serve", "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(600):
-            try:
-                if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
+    for _, base in serve_process(kb_path, tmp_path):
         yield base
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=60)
 
 
 def test_mcp_over_streamable_http(http_server: str) -> None:

@@ -3,22 +3,16 @@ document added while serving is found by every worker, with no failed request.""
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
 import pytest
 
+from tests.conftest import serve_process
 from zhengce.build import add_documents
 from zhengce.index.build import DEFAULT_CACHE
-from zhengce.index.persist import folder_of
 
 NOTICE = """长沙市人力资源和社会保障局关于发放蓝莓采摘技能补贴的通知
 长人社发〔2020〕99号
@@ -34,26 +28,7 @@ NOTICE = """长沙市人力资源和社会保障局关于发放蓝莓采摘技�
 def server(tmp_path: Path, kb_path: Path):
     """Two workers over a copy of the test knowledge base (with its index folder)."""
     shutil.copy(DEFAULT_CACHE, tmp_path / "embeddings.sqlite")
-    kb = Path(shutil.copy(kb_path, tmp_path / "zhengce.db"))
-    shutil.copytree(folder_of(kb_path), folder_of(kb))
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    process = subprocess.Popen([str(Path(sys.executable).parent / "zhengce"), "--db", str(kb), "serve",
-                                "--port", str(port), "--workers", "2"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(600):
-            try:
-                if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
-        yield kb, base
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=60)
+    yield from serve_process(kb_path, tmp_path, "--workers", "2")
 
 
 def test_two_workers_serve_and_see_a_document_added_while_serving(server, tmp_path: Path) -> None:
