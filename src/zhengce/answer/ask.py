@@ -23,9 +23,10 @@ from zhengce.answer.select import Span, best_spans, cell_answer, covered, has_cu
 from zhengce.answer.shape import asks_for_figure, figure_kinds, figure_phrase
 from zhengce.answer.topics import QUESTION_WORDS, Vocabulary
 from zhengce.calc.suggest import with_calculator
-from zhengce.index.hybrid import Filters, Hit, SearchIndex
+from zhengce.index.hybrid import MIN_CELL, Filters, Hit, SearchIndex
 from zhengce.index.query import SYNONYMS, QueryError, normalize, without_numbers
 from zhengce.index.tokenize import tokens
+from zhengce.index.units import row_cells
 from zhengce.relations.validity import Fact
 from zhengce.store.db import Store
 
@@ -199,6 +200,7 @@ class Answerer:
         """The later document that extends or amends the cited one, in force by ``on``
         (or now), with its article that best answers the question: the 政策脉络 an
         answer must follow (人社部发〔2020〕11号 → 49号)."""
+        figure = figure_kinds(question) if asks_for_figure(question) else []
         for fact in self.store.facts(hit.doc_id):
             if fact.kind not in _CHANGED or not fact.evidence or (on and fact.on > on):
                 continue
@@ -207,7 +209,6 @@ class Answerer:
             later_hits = self.index.document_hits(fact.evidence.split("/", 1)[0])
             spans = best_spans(question.concepts, question.kinds, [h.text for h in later_hits],
                                prior=lambda i: 0.0, limit=len(later_hits), question=question.text)
-            figure = figure_kinds(question) if asks_for_figure(question) else []
             for span in spans:
                 later_hit = later_hits[span.unit_index]
                 if _coverage(question.concepts, later_hit) >= MIN_COVERAGE and not _bare_heading(later_hit) \
@@ -246,16 +247,14 @@ class Answerer:
 def _registry_cell(question: Question, hits: list[Hit]) -> list[Span]:
     """A question that names a table row by a cell's value (an item, a code) and asks for
     one of its columns (失业保险金申领的基本编码) is answered by that cell of the row."""
-    for index, hit in enumerate(hits[:1]):
-        if hit.kind != "row":
-            continue
-        cells = [cell.split("：", 1) for cell in hit.text.split("；") if "：" in cell]
-        names_row = any(len(value) >= 4 and value in question.text for _, value in cells)
-        asked = [value for column, value in cells if len(column) > 1 and column in question.text]
-        if names_row and asked:
-            cell = cell_answer(question.text, hit.text, "")
-            return [Span(index, 0, len(hit.text), cell, 1.0)] if cell else []
-    return []
+    hit = hits[0]
+    if hit.kind != "row":
+        return []
+    cells = row_cells(hit.text)
+    names_row = any(len(value) >= MIN_CELL and value in question.text for _, value in cells)
+    names_column = any(len(column) > 1 and column in question.text for column, _ in cells)
+    cell = cell_answer(question.text, hit.text, "") if names_row and names_column else ""
+    return [Span(0, 0, len(hit.text), cell, 1.0)] if cell else []
 
 
 SAME_MEASURE = 0.3  # share of the shorter article's character pairs the two articles share

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from zhengce.answer.question import QUESTION_TYPES, Concept
 from zhengce.corpus.structure import match_marker
+from zhengce.index.units import row_cells
 
 _SENTENCE_END = "。；！？"
 MAX_CLAUSES = 3
@@ -340,7 +341,7 @@ def cell_answer(question: str, row: str, chosen: str) -> str:
     ...             "事项名称：失业保险金申领")
     '002014008001'
     """
-    cells = [cell.split("：", 1) for cell in row.split("；") if "：" in cell]
+    cells = row_cells(row)
     asked = [value for column, value in cells if len(column) > 1 and column in question and value not in question]
     if asked:
         return "；".join(asked)

@@ -21,6 +21,7 @@ from zhengce.index.embed import embed_queries, embed_query
 from zhengce.index.persist import bigram_lists, keyword_index, load_index
 from zhengce.index.query import Query, QueryError, normalize
 from zhengce.index.tokenize import char_bigrams, tokens
+from zhengce.index.units import row_cells
 from zhengce.relations.validity import covered
 from zhengce.store.db import Store
 
@@ -233,8 +234,8 @@ class SearchIndex:
         for value, rows in self.cells.items():
             if value in text:
                 for index in rows:
-                    columns = self.units[index]["text"].split("；")
-                    named = any(len(c.split("：", 1)[0]) > 1 and c.split("：", 1)[0] in text for c in columns)
+                    cells = row_cells(self.units[index]["text"])
+                    named = any(len(column) > 1 and column in text for column, _ in cells)
                     matches[index] = matches.get(index, 0.0) + (CELL_BOOST if named or value.isdigit() else NAME_BOOST)
         return matches
 
@@ -264,8 +265,8 @@ def _distinctive_cells(units: Sequence[dict[str, Any]]) -> dict[str, list[int]]:
     cells: dict[str, list[int]] = {}
     for index, unit in enumerate(units):
         if unit["kind"] == "row":
-            for cell in unit["text"].split("；"):
-                value = cell.split("：", 1)[-1].strip()
+            for _, value in row_cells(unit["text"]):
+                value = value.strip()
                 if len(value) >= MIN_CELL:
                     cells.setdefault(value, []).append(index)
     return {value: rows for value, rows in cells.items() if len(rows) <= MAX_CELL_ROWS}

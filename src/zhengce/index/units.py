@@ -52,6 +52,19 @@ def keyword_text(kind: str, context: str, text: str) -> str:
     return f"{context}\n{text}"
 
 
+CELL_SEPARATOR, COLUMN_SEPARATOR = "；", "："
+
+
+def row_cells(text: str) -> list[tuple[str, str]]:
+    """The (column, value) pairs of a table row unit's text, as ``document_units`` writes it.
+
+    >>> row_cells("序号：199；事项名称：失业保险金申领")
+    [('序号', '199'), ('事项名称', '失业保险金申领')]
+    """
+    return [(column, value) for column, _, value in
+            (cell.partition(COLUMN_SEPARATOR) for cell in text.split(CELL_SEPARATOR) if COLUMN_SEPARATOR in cell)]
+
+
 def document_units(document: Document) -> list[Unit]:
     """The units of one document: every node, then every table row."""
     by_path = {node.path: node for node in document.nodes}
@@ -59,8 +72,8 @@ def document_units(document: Document) -> list[Unit]:
     for number, table in enumerate(document.tables, 1):
         caption = table.name or f"表{number}"
         for row_number, row in enumerate(table.rows, 1):
-            cells = "；".join(f"{column or '列'}：{cell}" for column, cell in zip(table.columns, row, strict=False)
-                             if cell)
+            cells = CELL_SEPARATOR.join(f"{column or '列'}{COLUMN_SEPARATOR}{cell}"
+                                        for column, cell in zip(table.columns, row, strict=False) if cell)
             units.append(Unit(
                 doc_id=document.id, node_id=f"{document.id}/t{number}/r{row_number}", kind="row",
                 label=f"表“{caption}”第{row_number}行", context=f"{document.title}\n{caption}", text=cells,
