@@ -145,7 +145,7 @@ def test_calc_run_json_and_errors():
     assert "Error" not in public.output and "减免额：0 元" in public.output
 
 
-def test_ask_offers_the_calculator():
-    asked = invoke("ask", "湖南大型企业5月社保费减免多少")
+def test_ask_offers_the_calculator(kb_path: Path):
+    asked = invoke("--db", str(kb_path), "ask", "湖南大型企业5月社保费减免多少")
     assert "zhengce calc run social-insurance-relief --set region=湖南 --set size=大型企业 --set month=2020-05" \
         in asked.output
