@@ -32,6 +32,7 @@ from zhengce.index.persist import prune, write_index
 from zhengce.relations import corpus_relations
 from zhengce.relations.validity import Fact
 from zhengce.store.added import read_added_file
+from zhengce.store.backend import Location, is_postgres, pg_lock
 from zhengce.store.db import KnowledgeBaseError, KnowledgeBaseWriter, Store
 
 # progress(stage, done_now, total): a stage ("read", "parse", "embed", "write") advanced by done_now of total.
@@ -50,7 +51,7 @@ class ChangeError(Exception):
 class BuildResult:
     """What a build wrote: how many documents and units, and how many units were embedded now."""
 
-    path: Path
+    path: Location
     documents: int
     units: int
     embedded: int
@@ -67,7 +68,7 @@ class Change:
     outcome: str  # 新增 | 合并 | 新版本 | 已存在 | 已删除
 
 
-def build_knowledge_base(path: Path, raw_dir: Path = DEFAULT_RAW_DIR, cache: Path | None = DEFAULT_CACHE,
+def build_knowledge_base(path: Location, raw_dir: Path = DEFAULT_RAW_DIR, cache: Path | None = DEFAULT_CACHE,
                          progress: Progress = _quiet) -> BuildResult:
     """Parse the raw compilations in ``raw_dir`` and write a new knowledge base at ``path``.
 
@@ -79,7 +80,7 @@ def build_knowledge_base(path: Path, raw_dir: Path = DEFAULT_RAW_DIR, cache: Pat
     return _rebuild(path, raw_dir, read_added_file(path), cache, progress)
 
 
-def write_documents(path: Path, documents: list[Document], report: CorpusReport, cache: Path | None = DEFAULT_CACHE,
+def write_documents(path: Location, documents: list[Document], report: CorpusReport, cache: Path | None = DEFAULT_CACHE,
                     progress: Progress = _quiet, meta: dict[str, str] | None = None,
                     added: list[AddedSource] | None = None,
                     known_tokens: dict[tuple[str, str], list[str]] | None = None) -> BuildResult:
@@ -99,7 +100,7 @@ def write_documents(path: Path, documents: list[Document], report: CorpusReport,
     return BuildResult(path, len(documents), len(units), embedded, report)
 
 
-def add_documents(path: Path, files: list[Path], overrides: dict[str, str] | None = None,
+def add_documents(path: Location, files: list[Path], overrides: dict[str, str] | None = None,
                   cache: Path | None = DEFAULT_CACHE, progress: Progress = _quiet) -> list[Change]:
     """Add files (folders are searched for readable files) to the knowledge base at ``path``.
 
@@ -133,7 +134,7 @@ def add_documents(path: Path, files: list[Path], overrides: dict[str, str] | Non
         return [*(_change(written, s, s.outcome) for s in fresh), *(_change(written, s, "已存在") for s in unchanged)]
 
 
-def remove_document(path: Path, key: str, cache: Path | None = DEFAULT_CACHE,
+def remove_document(path: Location, key: str, cache: Path | None = DEFAULT_CACHE,
                     progress: Progress = _quiet) -> list[Change]:
     """Remove the files added as the document ``key`` (id, number or title) and what they brought."""
     with _locked(path):
@@ -183,7 +184,7 @@ def _check_date(text: str | None) -> None:
             raise ChangeError(f"日期应写作 YYYY-MM-DD，不是 {text}") from None
 
 
-def _rebuild(path: Path, raw_dir: Path, added: list[AddedSource], cache: Path | None, progress: Progress,
+def _rebuild(path: Location, raw_dir: Path, added: list[AddedSource], cache: Path | None, progress: Progress,
              known_tokens: dict[tuple[str, str], list[str]] | None = None) -> BuildResult:
     files = raw_files(raw_dir)
     documents, report = load_corpus(raw_dir, progress=lambda name: progress("parse", 1, len(files)))
@@ -205,7 +206,7 @@ def _change(store: Store, source: AddedSource, outcome: str) -> Change:
     return Change(source.file, source.doc_id, document.get("title", ""), outcome)
 
 
-def _open(path: Path) -> Store:
+def _open(path: Location) -> Store:
     try:
         return Store(path)
     except KnowledgeBaseError as error:
@@ -216,16 +217,21 @@ def _raw_dir(store: Store) -> Path:
     return Path(store.meta().get("raw_dir") or DEFAULT_RAW_DIR)
 
 
-def _generation(path: Path) -> int:
+def _generation(path: Location) -> int:
     try:
-        return int(Store(path).meta().get("generation", "0")) if path.is_file() else 0
+        return int(Store(path).meta().get("generation", "0"))
     except (KnowledgeBaseError, ValueError):
         return 0
 
 
 @contextmanager
-def _locked(path: Path) -> Iterator[None]:
+def _locked(path: Location) -> Iterator[None]:
     """One change at a time per knowledge base, across processes (CLI and server)."""
+    if is_postgres(path):
+        with pg_lock(str(path)):
+            yield
+        return
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path.with_name(f".{path.name}.lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)

@@ -117,13 +117,12 @@ def load_knowledge_base(app: FastAPI, path: Path | str | None) -> None:
     app.state.health = {"documents": stats["documents"], "built_at": stats["built_at"],
                         "generation": int(store.meta().get("generation") or 0)}
     app.state.store, app.state.index, app.state.answerer = store, index, answerer
-    app.state.stamp = _stamp(store.path)
 
 
 def stale(app: FastAPI) -> bool:
-    """Whether the knowledge base file was replaced (a build, an add, a remove: each bumps its
-    generation in a new file): one stat per request."""
-    return _stamp(app.state.store.path) != app.state.stamp
+    """Whether the knowledge base was replaced (a build, an add, a remove: each bumps its
+    generation in a new file or schema): one stat, or one query, per request."""
+    return app.state.store.changed()
 
 
 def refresh(app: FastAPI) -> None:
@@ -132,13 +131,5 @@ def refresh(app: FastAPI) -> None:
     if not stale(app):
         return
     with app.state.reload_lock:
-        if _stamp(app.state.store.path) != app.state.stamp:
+        if stale(app):
             load_knowledge_base(app, app.state.store.path)
-
-
-def _stamp(path: Path) -> tuple[int, int]:
-    try:
-        status = path.stat()
-    except OSError:
-        return (0, 0)
-    return status.st_ino, status.st_mtime_ns

@@ -1,10 +1,10 @@
 """The `zhengce` command line: thin layers, one module per command group, over the core."""
 
-import sqlite3
 import sys
 
 from zhengce.cli import build, calc, docs, documents, evaluate, query, serve, tables
 from zhengce.cli.common import app, errors
+from zhengce.store.backend import database_errors
 
 app.add_typer(docs.docs_app, name="docs")
 app.add_typer(tables.tables_app, name="tables")
@@ -18,7 +18,7 @@ def main() -> None:
     machine refuses (a disk full or read-only, a file damaged while in use)."""
     try:
         app()
-    except (OSError, sqlite3.Error) as error:
+    except (OSError, *database_errors()) as error:
         errors.print(f"错误：{error}", markup=False, highlight=False, soft_wrap=True)
         sys.exit(1)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import signal
-import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -17,6 +16,7 @@ from rich.table import Table
 
 from zhengce.cli.common import State, app, console, fail, open_store, print_json
 from zhengce.paths import DEFAULT_CACHE, DEFAULT_RAW_DIR, resolve_path
+from zhengce.store.backend import database_errors, display, is_postgres
 
 if TYPE_CHECKING:
     from zhengce.build import Progress as BuildProgress
@@ -42,9 +42,10 @@ def build(
             result = build_knowledge_base(path, raw, cache if vectors else None, progress_adapter(progress))
     except CorpusError as error:
         fail(str(error))
-    except (OSError, sqlite3.Error) as error:
-        fail(f"无法在 {path} 写入知识库（{error}）：请让 --db 指向可写文件夹中的文件。原有知识库未改动。")
-    console.print(f"已构建 {path}，用时 {time.perf_counter() - started:.1f} 秒"
+    except (OSError, *database_errors()) as error:
+        where = "请检查 PostgreSQL 的地址、用户和权限" if is_postgres(path) else "请让 --db 指向可写文件夹中的文件"
+        fail(f"无法在 {display(path)} 写入知识库（{str(error).strip()}）：{where}。原有知识库未改动。")
+    console.print(f"已构建 {display(path)}，用时 {time.perf_counter() - started:.1f} 秒"
                   f"（{result.units} 个检索单元，本次嵌入 {result.embedded} 个，其余取自缓存）。", highlight=False)
     _print_stats(Store(path).stats(), result.report.as_dict())
 

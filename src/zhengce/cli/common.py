@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
@@ -24,10 +23,11 @@ errors = Console(stderr=True)
 
 
 class State:
-    db: Path | None = None
+    db: str | None = None
 
 
-DbOption = Annotated[Path | None, typer.Option(help="Knowledge base file (default $ZHENGCE_DB or var/zhengce.db).")]
+DbOption = Annotated[str | None, typer.Option(
+    help="Knowledge base: a SQLite file, or a postgresql:// URL (default $ZHENGCE_DB or var/zhengce.db).")]
 
 
 @app.callback()

@@ -9,6 +9,7 @@ import typer
 
 from zhengce.cli.common import State, app, console, fail
 from zhengce.paths import DB_ENV
+from zhengce.store.backend import display, is_postgres
 
 ANY_ADDRESS = ("0.0.0.0", "::")
 
@@ -33,7 +34,7 @@ def serve(host: Annotated[str, typer.Option(help="Address to listen on.")] = "12
         path = application.state.store.path if application else Store(State.db).path
     except KnowledgeBaseError as error:
         fail(str(error))
-    console.print(f"zhengce 正在提供 {path}：[bold]http://{host}:{port}/[/]"
+    console.print(f"zhengce 正在提供 {display(path)}：[bold]http://{host}:{port}/[/]"
                   f"（API：http://{host}:{port}/api/search?q=…，接口文档：http://{host}:{port}/docs"
                   f"{f'，{workers} 个工作进程' if workers > 1 else ''}）。按 Ctrl+C 停止。",
                   highlight=False, soft_wrap=True)
@@ -41,7 +42,7 @@ def serve(host: Annotated[str, typer.Option(help="Address to listen on.")] = "12
         uvicorn.run(application, host=host, port=port, log_level="warning")
         return
     # Each worker process builds its own app from the environment.
-    os.environ[DB_ENV], os.environ[HOSTS_ENV] = str(path.resolve()), ",".join(hosts)
+    os.environ[DB_ENV], os.environ[HOSTS_ENV] = str(path if is_postgres(path) else path.resolve()), ",".join(hosts)
     uvicorn.run("zhengce.api.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
                 log_level="warning")
 

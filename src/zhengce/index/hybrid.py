@@ -18,7 +18,7 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from zhengce.index.embed import embed_queries, embed_query
-from zhengce.index.persist import bigram_lists, keyword_index, load_index
+from zhengce.index.persist import bigram_lists, keyword_index, stored_index
 from zhengce.index.query import Query, QueryError, normalize
 from zhengce.index.tokenize import char_bigrams, tokens
 from zhengce.index.units import row_cells
@@ -112,7 +112,7 @@ class SearchIndex:
     @classmethod
     def load(cls, store: Store) -> SearchIndex:
         documents = {d["id"]: d for d in store.list_documents()}
-        persisted = load_index(store.path, store.meta().get("index"))
+        persisted = stored_index(store)
         if persisted is None:
             index = cls(store.units(), documents, store.unit_vectors())
         else:

@@ -6,6 +6,12 @@ A build writes them once into ``<knowledge base>.index/<build id>/`` before the
 knowledge base naming that id is swapped in; readers map the files (the page cache
 shares them between workers). A knowledge base whose folder is missing (written by
 an older zhengce, or by the tests' own writer) is indexed in memory as before.
+
+A PostgreSQL base may be read from several machines and has no folder beside it: its
+indexes go to a local cache (``paths.index_cache()``), one folder per database (by its
+URL without password) and one per build id inside. A machine that lacks the build's
+folder (another machine built it, or the cache was cleared) writes it from the stored
+rows at its first load, so a cache is never stale: a new build has a new id.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +28,9 @@ import numpy as np
 
 from zhengce.index.tokenize import char_bigrams
 from zhengce.index.units import keyword_text
-from zhengce.store.db import UnitRow, process_running
+from zhengce.paths import index_cache
+from zhengce.store.backend import Location, cache_key, is_postgres
+from zhengce.store.db import Store, UnitRow, process_running
 
 KEPT = 2  # builds whose folders stay: a worker may still be mapping the previous one
 
@@ -35,7 +44,10 @@ class Persisted:
     vectors: np.ndarray | None
 
 
-def folder_of(db_path: Path) -> Path:
+def folder_of(db_path: Location) -> Path:
+    if is_postgres(db_path):
+        return index_cache() / cache_key(str(db_path))
+    db_path = Path(db_path)
     return db_path.with_name(f"{db_path.name}.index")
 
 
@@ -51,10 +63,10 @@ def bigram_lists(units: list[tuple[str, str, str]]) -> list[list[str]]:
     return [char_bigrams(keyword_text(kind, context, text)) for kind, context, text in units]
 
 
-def write_index(db_path: Path, rows: list[UnitRow]) -> str:
+def write_index(db_path: Location, rows: list[UnitRow], build_id: str | None = None) -> str:
     """Write the indexes of ``rows`` (in matrix order) for the knowledge base at ``db_path``;
-    returns the build id to record in its metadata."""
-    build_id = uuid.uuid4().hex
+    returns the build id (a new one unless given) to record in its metadata."""
+    build_id = build_id or uuid.uuid4().hex
     target = folder_of(db_path) / build_id
     temporary = target.with_name(f".{build_id}.{os.getpid()}.tmp")
     temporary.mkdir(parents=True)
@@ -70,7 +82,7 @@ def write_index(db_path: Path, rows: list[UnitRow]) -> str:
     return build_id
 
 
-def load_index(db_path: Path, build_id: str | None) -> Persisted | None:
+def load_index(db_path: Location, build_id: str | None) -> Persisted | None:
     """The mapped indexes of build ``build_id``, or None when they are not on disk."""
     if not build_id:
         return None
@@ -84,7 +96,22 @@ def load_index(db_path: Path, build_id: str | None) -> Persisted | None:
         return None
 
 
-def prune(db_path: Path, keep: str) -> None:
+def stored_index(store: Store) -> Persisted | None:
+    """The mapped indexes of the store's build; for a PostgreSQL base whose build this
+    machine has not cached yet, written from the stored rows first."""
+    build_id = store.meta().get("index")
+    persisted = load_index(store.path, build_id)
+    if persisted is not None or not build_id or not is_postgres(store.path):
+        return persisted
+    vectors = store.unit_vectors()
+    rows = [UnitRow(u["doc_id"], u["node_id"], u["kind"], u["label"], u["context"], u["text"], u["tokens"].split(),
+                    None if vectors is None else vectors[i]) for i, u in enumerate(store.units())]
+    with suppress(OSError):  # another worker wrote it first, or the cache is not writable: map theirs, or in memory
+        write_index(store.path, rows, build_id)
+    return load_index(store.path, build_id)
+
+
+def prune(db_path: Location, keep: str) -> None:
     """Remove the folders of old builds, keeping ``keep`` and the newest before it."""
     parent = folder_of(db_path)
     for partial in parent.glob(".*.tmp"):  # a killed build's; one still running keeps its own

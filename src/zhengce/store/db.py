@@ -1,8 +1,9 @@
-"""The only module that talks to SQLite: writes a knowledge base, reads it back.
+"""The module that writes a knowledge base and reads it back, in SQLite or PostgreSQL.
 
 A build writes a new file beside the old one and renames it into place only
-when it is complete, so an interrupted or failed build leaves the previous
-knowledge base as it was.
+when it is complete (in PostgreSQL: a new schema, made current in the build's one
+transaction, see store/backend.py), so an interrupted or failed build leaves the
+previous knowledge base as it was.
 """
 
 from __future__ import annotations
@@ -27,6 +28,17 @@ from zhengce.relations.citations import Reference
 from zhengce.relations.level import level_of
 from zhengce.relations.validity import IN_FORCE_STATUSES, Fact
 from zhengce.store.added import read_added, write_added
+from zhengce.store.backend import (
+    Connection,
+    Location,
+    Row,
+    build_number,
+    display,
+    is_postgres,
+    open_reader,
+    open_writer,
+    publish,
+)
 from zhengce.store.relations import RelationQueries
 from zhengce.store.schema import SCHEMA, SCHEMA_VERSION
 from zhengce.store.tables import TableQueries
@@ -69,8 +81,13 @@ class KnowledgeBaseWriter:
     interrupt) deletes the new file and leaves the previous knowledge base as it was.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Location) -> None:
         self.path = path
+        self.temporary: Path | None = None
+        if is_postgres(path):
+            self.connection: Connection = open_writer(str(path), SCHEMA)
+            return
+        path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         remove_abandoned(path)
         self.temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -86,8 +103,9 @@ class KnowledgeBaseWriter:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        self.connection.close()
-        self.temporary.unlink(missing_ok=True)
+        self.connection.close()  # PostgreSQL rolls back a transaction that was not committed
+        if self.temporary:
+            self.temporary.unlink(missing_ok=True)
 
     def write_documents(self, documents: list[Document], progress: Callable[[int], None] | None = None) -> None:
         for ordinal, document in enumerate(documents):
@@ -123,6 +141,9 @@ class KnowledgeBaseWriter:
         built = {"schema_version": str(SCHEMA_VERSION),
                  "built_at": datetime.now(UTC).isoformat(timespec="seconds"), **meta}
         self.connection.executemany("INSERT INTO meta VALUES (?, ?)", built.items())
+        if self.temporary is None:
+            publish(self.connection)  # type: ignore[arg-type]
+            return
         self.connection.commit()
         self.connection.close()
         os.replace(self.temporary, self.path)
@@ -142,7 +163,7 @@ class UnitRow:
     vector: np.ndarray | None
 
 
-def write_knowledge_base(path: Path, documents: list[Document], meta: dict[str, str],
+def write_knowledge_base(path: Location, documents: list[Document], meta: dict[str, str],
                          units: Iterable[UnitRow] = (),
                          relations: tuple[Iterable[Reference], Iterable[Fact]] = ((), ())) -> None:
     """Write ``documents`` (index units, relations) to a new file and swap it in when complete."""
@@ -153,7 +174,7 @@ def write_knowledge_base(path: Path, documents: list[Document], meta: dict[str, 
         writer.commit(meta)
 
 
-def _insert_document(connection: sqlite3.Connection, doc: Document, ordinal: int) -> None:
+def _insert_document(connection: Connection, doc: Document, ordinal: int) -> None:
     connection.execute(
         "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         (doc.id, doc.title, doc.doc_number, _json(doc.issuers),
@@ -199,8 +220,11 @@ def _json(value: Any) -> str:
 class Store(RelationQueries, TableQueries):
     """Read access to a built knowledge base (validity: ``store.validity``)."""
 
-    def __init__(self, path: Path | str | None = None) -> None:
+    def __init__(self, path: Location | None = None) -> None:
         self.path = resolve_path(path)
+        if is_postgres(self.path):
+            self._open_postgres(str(self.path))
+            return
         if not self.path.is_file():
             raise KnowledgeBaseError(f"{self.path} 处没有知识库：请先运行 `zhengce build`（或 `make build`）。")
         try:
@@ -215,9 +239,33 @@ class Store(RelationQueries, TableQueries):
         except sqlite3.DatabaseError as error:
             raise KnowledgeBaseError(f"{self.path} 不是可用的 zhengce 知识库（{error}）：请运行 `zhengce build` "
                                      "重新构建。") from error
+        self.stamp: object = _file_stamp(self.path)
+        self._check_version(version)
+
+    def _open_postgres(self, url: str) -> None:
+        import psycopg
+
+        try:
+            self.connection, self.stamp = open_reader(url)
+            version = self.meta().get("schema_version")
+        except LookupError:
+            raise KnowledgeBaseError(f"{display(url)} 中没有知识库：请先运行 `zhengce --db URL build`。") from None
+        except psycopg.Error as error:
+            raise KnowledgeBaseError(f"无法读取 {display(url)} 中的知识库（{str(error).strip()}）：请检查地址、"
+                                     "用户和密码，或运行 `zhengce build` 重新构建。") from error
+        self._check_version(version)
+
+    def _check_version(self, version: str | None) -> None:
         if version != str(SCHEMA_VERSION):
-            raise KnowledgeBaseError(f"{self.path} 的结构版本是 {version}，本程序需要 {SCHEMA_VERSION}：请运行 "
-                                     "`zhengce build` 重新构建。")
+            raise KnowledgeBaseError(f"{display(self.path)} 的结构版本是 {version}，本程序需要 {SCHEMA_VERSION}："
+                                     "请运行 `zhengce build` 重新构建。")
+
+    def changed(self) -> bool:
+        """Whether a build, an add or a remove replaced the knowledge base since it was opened
+        (one stat, or one query in PostgreSQL): a server then reloads."""
+        if is_postgres(self.path):
+            return build_number(self.connection) != self.stamp  # type: ignore[arg-type]
+        return _file_stamp(self.path) != self.stamp
 
     def added_sources(self) -> list[AddedSource]:
         """The files users added, in order, as they were read."""
@@ -297,7 +345,7 @@ class Store(RelationQueries, TableQueries):
             "SELECT * FROM tables WHERE doc_id = ? ORDER BY ord", (doc_id,))]
         return document
 
-    def _summary(self, row: sqlite3.Row) -> dict[str, Any]:
+    def _summary(self, row: Row) -> dict[str, Any]:
         doc_id = row["id"]
         return {
             "id": doc_id, "title": row["title"], "doc_number": row["doc_number"],
@@ -362,21 +410,29 @@ class Store(RelationQueries, TableQueries):
         scalar = lambda sql: self.connection.execute(sql).fetchone()[0]  # noqa: E731
         return {
             "documents": scalar("SELECT count(*) FROM documents"),
-            "by_region": grouped("SELECT region, count(*) FROM documents GROUP BY region ORDER BY 2 DESC"),
+            "by_region": grouped("SELECT region, count(*) FROM documents GROUP BY region ORDER BY 2 DESC, 1"),
             "by_section": grouped(
-                "SELECT coalesce(section, '—'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC"),
+                "SELECT coalesce(section, '—'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1"),
             "by_source": grouped("SELECT file, count(DISTINCT doc_id) FROM sources GROUP BY file"),
             "with_several_sources": scalar(
-                "SELECT count(*) FROM (SELECT doc_id FROM sources GROUP BY doc_id HAVING count(*) > 1)"),
+                "SELECT count(*) FROM (SELECT doc_id FROM sources GROUP BY doc_id HAVING count(*) > 1) AS several"),
             "without_number": scalar("SELECT count(*) FROM documents WHERE doc_number IS NULL"),
             "nodes": scalar("SELECT count(*) FROM nodes"),
             "tables": scalar("SELECT count(*) FROM tables"),
             "table_rows": scalar("SELECT count(*) FROM table_rows"),
             "units": scalar("SELECT count(*) FROM units"),
             "embedded_units": scalar("SELECT count(*) FROM units WHERE vector IS NOT NULL"),
-            "flags": grouped("SELECT code, count(*) FROM flags GROUP BY code ORDER BY 2 DESC"),
+            "flags": grouped("SELECT code, count(*) FROM flags GROUP BY code ORDER BY 2 DESC, 1"),
             "built_at": self.meta().get("built_at"),
         }
+
+
+def _file_stamp(path: Path) -> tuple[int, int]:
+    try:
+        status = path.stat()
+    except OSError:
+        return (0, 0)
+    return status.st_ino, status.st_mtime_ns
 
 
 def iter_all_documents(store: Store) -> Iterable[dict[str, Any]]:

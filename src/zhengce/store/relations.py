@@ -6,16 +6,16 @@ CLI, the API, the web pages, search and answers give one status for one date.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from functools import cached_property
 from typing import Any
 
 from zhengce.corpus.numerals import canonical_doc_number, nfkc
 from zhengce.relations.validity import NO_EVIDENCE, Fact, Validity, item_status, node_status, status_on
+from zhengce.store.backend import Connection, Row
 
 
-def _fact(row: sqlite3.Row) -> Fact:
+def _fact(row: Row) -> Fact:
     until = date.fromisoformat(row["until_date"]) if row["until_date"] else None
     return Fact(row["doc_id"], row["number"], row["kind"], date.fromisoformat(row["on_date"]), row["reason"],
                 row["evidence"], row["quote"], until, row["item_id"])
@@ -25,7 +25,7 @@ class RelationQueries:
     """The relation and validity methods of ``Store`` (which provides ``connection`` and
     ``find_document_id``)."""
 
-    connection: sqlite3.Connection
+    connection: Connection
 
     def find_document_id(self, key: str) -> str | None:  # pragma: no cover - provided by Store
         raise NotImplementedError
@@ -108,7 +108,7 @@ class RelationQueries:
 
     def graph(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
         """What a document cites and what cites it, each with the citing article."""
-        def item(row: sqlite3.Row, other: str | None) -> dict[str, Any]:
+        def item(row: Row, other: str | None) -> dict[str, Any]:
             target = self.connection.execute("SELECT title, doc_number FROM documents WHERE id = ?",
                                              (other,)).fetchone() if other else None
             return {"doc_id": other, "title": target["title"] if target else row["title"],

@@ -4,14 +4,15 @@ total each document states for its table, and a filter by column."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from typing import Any
+
+from zhengce.store.backend import Connection, Row
 
 
 class TableQueries:
     """The table methods of ``Store`` (which provides ``connection``)."""
 
-    connection: sqlite3.Connection
+    connection: Connection
 
     def list_tables(self) -> list[dict[str, Any]]:
         """Every table: id, name, document, columns, row count, the total its text states."""
@@ -50,7 +51,7 @@ class TableQueries:
             table["rows"] = [r for r in table["rows"] if value in r[index]]
         return table
 
-    def _table(self, row: sqlite3.Row) -> dict[str, Any]:
+    def _table(self, row: Row) -> dict[str, Any]:
         rows = [json.loads(r["cells"]) for r in self.connection.execute(
             "SELECT cells FROM table_rows WHERE table_id = ? ORDER BY row_no", (row["id"],))]
         return {"id": row["id"], "name": row["name"], "columns": json.loads(row["columns"]),
