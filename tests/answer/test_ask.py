@@ -362,3 +362,13 @@ def test_citations_carry_the_unit_text_and_the_quote(answerer: Answerer):
     answer = answerer.ask("以工代训补贴标准是多少")
     for citation in answer.citations:
         assert citation.quote and all(piece in citation.text for piece in citation.quote.split("……"))
+
+
+def test_wages_during_isolation_come_from_a_national_rule(answerer: Answerer):
+    # 人社部发〔2020〕8号 三（六） and 人社厅明电〔2020〕5号 一 say what isolated workers are paid; the
+    # next paragraph of 京人社劳字〔2020〕11号 二 is about annual leave ("年休假5天"), not isolation.
+    answer = answerer.ask("疫情期间被隔离工资怎么算")
+    top = answer.citations[0]
+    assert not answer.abstained and "年休假" not in answer.answer
+    assert top.doc_number in ("人社部发〔2020〕8号", "人社厅明电〔2020〕5号") and "隔离" in top.text
+    assert "支付" in answer.answer

@@ -112,7 +112,7 @@ def best_spans(concepts: list[Concept], kinds: list[str], texts: list[str],
         if not scored:
             continue
         start, end, span, score = max(scored, key=lambda item: item[3])
-        follow = _follow_up(scored, end, kinds, given) if kinds and not has_cue(span, kinds, given) else None
+        follow = _follow_up(text, scored, end, kinds, given) if kinds and not has_cue(span, kinds, given) else None
         if follow:
             start, end = follow[0], follow[1]
         start, end, span = _shaped(text, start, end, concepts, kinds, question, given)
@@ -294,13 +294,15 @@ def has_cue(text: str, kinds: list[str], given: frozenset[str] = frozenset()) ->
     return any(match.group() not in given for kind in kinds for match in QUESTION_TYPES[kind][1].finditer(text))
 
 
-def _follow_up(scored: list[tuple[int, int, str, float]], anchor_end: int,
+def _follow_up(text: str, scored: list[tuple[int, int, str, float]], anchor_end: int,
                kinds: list[str], given: frozenset[str]) -> tuple[int, int, str, float] | None:
     """When the best span names the subject but not what is asked (no figure for an
     amount, no date for a deadline), the answer is usually the clause right after
-    it: the shortest nearby span that has it."""
-    after = [item for item in scored if anchor_end <= item[0] <= anchor_end + FOLLOW_WINDOW
-             and has_cue(item[2], kinds, given)]
+    it: the shortest nearby span that has it, in the same paragraph (the next one
+    is another matter)."""
+    paragraph_end = text.find("\n", anchor_end)
+    reach = anchor_end + FOLLOW_WINDOW if paragraph_end < 0 else min(anchor_end + FOLLOW_WINDOW, paragraph_end)
+    after = [item for item in scored if anchor_end <= item[0] <= reach and has_cue(item[2], kinds, given)]
     return min(after, key=lambda item: (item[0], len(item[2]))) if after else None
 
 
