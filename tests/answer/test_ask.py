@@ -372,3 +372,10 @@ def test_wages_during_isolation_come_from_a_national_rule(answerer: Answerer):
     assert not answer.abstained and "年休假" not in answer.answer
     assert top.doc_number in ("人社部发〔2020〕8号", "人社厅明电〔2020〕5号") and "隔离" in top.text
     assert "支付" in answer.answer
+
+
+def test_a_city_outside_the_corpus_gets_its_row_of_a_national_table(answerer: Answerer):
+    # 人社厅发〔2020〕9号 附件, row 8: 省会城市 沈阳, 失业保险金网上申领平台 盛京好办事 APP.
+    answer = answerer.ask("沈阳市失业保险金网上申领平台是什么？")
+    assert "盛京好办事" in answer.answer and answer.citations[0].doc_number == "人社厅发〔2020〕9号"
+    assert any("辽宁" in note for note in answer.notes)

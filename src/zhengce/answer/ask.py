@@ -168,6 +168,11 @@ class Answerer:
             spans = own if "amount" in question.kinds else own + national
         if question.outside:
             spans = [s for s in spans if hits[s.unit_index].region == "全国"]
+        # A table row's span that only names the column asked (失业保险金网上申领平台) is
+        # the whole row: the cell asked is taken from it later.
+        spans = [replace(s, start=0, end=len(hits[s.unit_index].text), text=hits[s.unit_index].text)
+                 if hits[s.unit_index].kind == "row" and _only_restates(s.text, question.text) else s
+                 for s in spans]
         return [s for s in spans if not _only_restates(s.text, question.text)]
 
     def _compose(self, raw: str, question: Question, spans: list[Span], hits: list[Hit],
