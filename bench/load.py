@@ -121,7 +121,7 @@ def pct(values: list[float], q: float) -> str:
 def mixed_work(db: str) -> list[tuple[str, str]]:
     store = Store(db)
     questions = [q.question for q in load_questions(store)]
-    documents = [d["id"] for d in store.list_documents()]
+    documents = [d.id for d in store.list_documents()]
     work = [("search", f"/api/search?q={q}&k=10") for q in questions]
     work += [("ask", f"/api/ask?q={q}") for q in questions[::2]]
     work += [("document", f"/documents/{d}") for d in documents][: len(questions) // 2]

@@ -142,7 +142,7 @@ def main() -> None:
     units, vectors = store.units(), store.unit_vectors()
     if vectors is None:
         raise SystemExit("The knowledge base has no vectors: build it without --no-vectors.")
-    documents = {d["id"]: d for d in store.list_documents()}
+    documents = {d.id: d for d in store.list_documents()}
     questions = [q.question for q in load_questions(store) if q.answerable][:args.queries]
     query_vectors = embed_queries(questions)
     embedding_throughput(units)

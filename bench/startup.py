@@ -29,7 +29,7 @@ from zhengce.index.hybrid import SearchIndex
 store = Store(sys.argv[1])
 start = time.perf_counter()
 if sys.argv[2] == "built":
-    SearchIndex(store.units(), {d["id"]: d for d in store.list_documents()}, store.unit_vectors())
+    SearchIndex(store.units(), {d.id: d for d in store.list_documents()}, store.unit_vectors())
 else:
     SearchIndex.load(store)
 print(time.perf_counter() - start)

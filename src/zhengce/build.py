@@ -202,8 +202,8 @@ def _version_facts(documents: list[Document]) -> list[Fact]:
 
 
 def _change(store: Store, source: AddedSource, outcome: str) -> Change:
-    document = store.get_document(source.doc_id) or {}
-    return Change(source.file, source.doc_id, document.get("title", ""), outcome)
+    document = store.get_document(source.doc_id)
+    return Change(source.file, source.doc_id, document.title if document else "", outcome)
 
 
 def _open(path: Location) -> Store:

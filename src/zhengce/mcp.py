@@ -19,11 +19,12 @@ from mcp.server.mcpserver import MCPServer
 from mcp.server.mcpserver.exceptions import ToolError
 from pydantic import BaseModel, Field
 
-from zhengce.api.models import AnswerOut, ArticleOut, DocumentOut, DocumentSummaryOut, DocumentValidityOut, SearchOut
+from zhengce.api.models import AnswerOut, SearchOut
 from zhengce.calc.engine import CalculationError
 from zhengce.calc.rules import RULES
 from zhengce.index.hybrid import MAX_K, Filters, facet_counts
 from zhengce.index.query import QueryError
+from zhengce.store.records import Article, DocumentStatus, DocumentSummary, DocumentView, Table, TableSummary
 
 INSTRUCTIONS = ("2020 年人社政策文件库（国务院、人社部、湖南、重庆、北京）。先用 search 或 ask 找到条文，"
                 "回答时引用返回的文号、条款和原文（quote/text），不要编造资料中没有的内容。")
@@ -35,19 +36,8 @@ State = Callable[[], Any]
 class ArticleRecord(BaseModel):
     """One article with the document it belongs to."""
 
-    document: DocumentSummaryOut
-    article: ArticleOut
-
-
-class TableRecord(BaseModel):
-    """A table's rows (those matching ``where``), with the node id of the article that holds it."""
-
-    id: str
-    name: str
-    columns: list[str]
-    rows: list[list[str]]
-    node_id: str | None = None
-    stated_total: int | None = None
+    document: DocumentSummary
+    article: Article
 
 
 class CalcRecord(BaseModel):
@@ -115,44 +105,43 @@ def build_server(state: State) -> MCPServer:
         return AnswerOut(**answer.as_dict())
 
     @server.tool(description="一份文件的全文：按 id、文号或标题查找，含各条款、表格和在某日（默认今天）的效力。")
-    async def get_document(key: str, on: str | None = None) -> DocumentOut:
+    async def get_document(key: str, on: str | None = None) -> DocumentView:
         document = await off_loop(lambda: state().store.get_document(key, _date(on, "on")))
         if document is None:
             raise ToolError(f"没有 id、文号或标题为“{key}”的文件。")
-        return DocumentOut(**document)
+        return document
 
     @server.tool(description="一个条款：按节点 id（如检索结果的 node_id）取条文原文及其所在文件。")
     async def get_article(node_id: str) -> ArticleRecord:
         doc_key = node_id.split("/", 1)[0]
         document = await off_loop(lambda: state().store.get_document(doc_key))
-        article = next((a for a in (document or {}).get("articles", []) if a["id"] == node_id), None)
+        article = next((a for a in document.articles if a.id == node_id), None) if document else None
         if document is None or article is None:
             raise ToolError(f"没有节点“{node_id}”。")
-        summary = {k: v for k, v in document.items() if k in DocumentSummaryOut.model_fields}
-        return ArticleRecord(document=DocumentSummaryOut(**summary), article=ArticleOut(**article))
+        return ArticleRecord(document=document.summary(), article=article)
 
     @server.tool(description="文件在某日的效力状态（现行有效、已被修改、部分失效、失效、尚未施行……），"
                              "附理由、依据条款原文和各事项的期限。")
-    async def validity_on(key: str, on: str) -> DocumentValidityOut:
+    async def validity_on(key: str, on: str) -> DocumentStatus:
         day = _date(on, "on")
         result = await off_loop(lambda: state().store.validity(key, day))
         if result is None:
             raise ToolError(f"没有关于“{key}”的信息：资料中没有这份文件，也没有文件废止或列出它。")
-        return DocumentValidityOut(**result)
+        return result
 
     @server.tool(description="全部表格：名称、所在文件、列名和行数。")
-    async def list_tables() -> list[dict[str, Any]]:
+    async def list_tables() -> list[TableSummary]:
         return await off_loop(lambda: state().store.list_tables())
 
     @server.tool(description="查询一张表格：where 为 列名→文字，只返回该列含这段文字的行。")
-    async def query_table(table_id: str, where: dict[str, str] | None = None) -> TableRecord:
+    async def query_table(table_id: str, where: dict[str, str] | None = None) -> Table:
         try:
             table = await off_loop(lambda: state().store.get_table(table_id, where or {}))
         except KeyError as error:
             raise ToolError(str(error.args[0])) from error
         if table is None:
             raise ToolError(f"没有表格“{table_id}”。")
-        return TableRecord(**{k: table[k] for k in TableRecord.model_fields if k in table})
+        return table
 
     @server.tool(description=_calc_description())
     async def calc(name: str, inputs: dict[str, str]) -> CalcRecord:

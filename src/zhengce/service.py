@@ -5,11 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import time
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from zhengce.index.query import QueryError
+from zhengce.store.records import Source, Table
 
 if TYPE_CHECKING:  # the answer wing loads on first use, not when a light command imports this
     from zhengce.answer.ask import Answer, Answerer
@@ -25,13 +27,13 @@ def answer_record(question: str, result: Answer | QueryError) -> dict[str, Any]:
     return {**result.as_dict(), "error": None}
 
 
-def table_csv(columns: list[str], rows: list[list[str]]) -> str:
-    """A table as CSV text that spreadsheet programs open as UTF-8 (with a BOM)."""
+def table_csv(table: Table, bom: bool = True) -> str:
+    """A table as CSV text; with a BOM, spreadsheet programs open it as UTF-8."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(columns)
-    writer.writerows(rows)
-    return "\ufeff" + buffer.getvalue()
+    writer.writerow(table.columns)
+    writer.writerows(table.rows)
+    return ("\ufeff" if bom else "") + buffer.getvalue()
 
 
 # A batch stops starting new questions after this many seconds; the rest get an error record.
@@ -69,16 +71,16 @@ COMPILATIONS = {
 REFERENCE_KINDS = {"cites": "引用", "extends": "延长", "forwards": "转发", "repeals": "废止", "amends": "修改"}
 
 
-def source_label(source: dict[str, Any]) -> str:
+def source_label(source: Source) -> str:
     """Where a text is printed: the compilation's name and its lines.
 
-    >>> source_label({"file": "003_99b4106d3352fab1.txt", "start_line": 12, "end_line": 30})
+    >>> source_label(Source("003_99b4106d3352fab1.txt", 12, 30))
     '湖南省《人力资源社会保障法规政策汇编》（2020） 第 12–30 行'
     """
-    name = COMPILATIONS.get(source["file"], source["file"])
-    return f"{name} 第 {source['start_line']}–{source['end_line']} 行"
+    name = COMPILATIONS.get(source.file, source.file)
+    return f"{name} 第 {source.start_line}–{source.end_line} 行"
 
 
-def rows_containing(rows: list[list[str]], text: str) -> list[list[str]]:
-    """The rows with ``text`` in any of their cells: a filter that needs no column chosen first."""
-    return [row for row in rows if any(text in cell for cell in row)]
+def rows_containing(table: Table, text: str) -> Table:
+    """The table with only the rows that have ``text`` in any cell: a filter that needs no column chosen first."""
+    return replace(table, rows=tuple(row for row in table.rows if any(text in cell for cell in row)))

@@ -249,7 +249,7 @@ def test_wages_during_a_stoppage_are_quoted_with_their_source(answerer: Answerer
     first = answer.citations[0]
     assert first.doc_number == "人社厅明电〔2020〕5号" and first.article == "二、"
     assert answer.answer in first.quote and first.quote in first.text and first.node_id.startswith(first.doc_id + "/")
-    assert first.source["file"] and first.source["start_line"] <= first.source["end_line"]
+    assert first.source.file and first.source.start_line <= first.source.end_line
 
 
 @pytest.mark.parametrize("question", [
@@ -263,8 +263,8 @@ def test_every_quote_is_in_its_cited_article(answerer: Answerer, store, question
     for citation in answer.citations:
         assert all(piece in citation.text for piece in citation.quote.split("……"))
         document = store.get_document(citation.doc_id)
-        texts = [a["text"] for a in document["articles"] if a["id"] == citation.node_id]
-        rows = ["".join(row) for table in document["tables"] for row in table["rows"]]
+        texts = [a.text for a in document.articles if a.id == citation.node_id]
+        rows = ["".join(row) for table in document.tables for row in table.rows]
         assert citation.text in texts or any(citation.text in row for row in rows)
 
 

@@ -68,7 +68,7 @@ def remove(kb: Path, key: str):
 
 
 def status(kb: Path, key: str, on: str) -> str:
-    return Store(kb).validity(key, date.fromisoformat(on))["status"]
+    return Store(kb).validity(key, date.fromisoformat(on)).status
 
 
 def test_a_notice_that_repeals_a_corpus_document_changes_its_validity_and_removing_it_undoes_that(kb, notice):
@@ -78,12 +78,12 @@ def test_a_notice_that_repeals_a_corpus_document_changes_its_validity_and_removi
     assert change.outcome == "新增"
     store = Store(kb)
     added = store.get_document("湘人社规〔2021〕3号")
-    assert (added["region"], added["date"], added["title"]) == (
+    assert (added.region, added.date, added.title) == (
         "湖南", "2021-02-10", "湖南省人力资源和社会保障厅 湖南省财政厅关于印发《湖南省公益性岗位开发管理办法》的通知")
-    assert [a["label"] for a in added["articles"] if a["kind"] == "item1"] == ["一、", "二、"]
+    assert [a.label for a in added.articles if a.kind == "item1"] == ["一、", "二、"]
     assert status(kb, REPEALED, "2021-06-01") == "已废止"
     assert status(kb, REPEALED, "2020-12-01") != "已废止"
-    assert int(store.meta()["embedded_now"]) == len([u for u in store.units() if u["doc_id"] == added["id"]])
+    assert int(store.meta()["embedded_now"]) == len([u for u in store.units() if u["doc_id"] == added.id])
     remove(kb, "湘人社规〔2021〕3号")
     assert Store(kb).find_document_id("湘人社规〔2021〕3号") is None
     assert status(kb, REPEALED, "2021-06-01") == before
@@ -95,7 +95,7 @@ def test_the_same_document_in_other_formats_merges_into_one(kb, printed, article
     assert {(c.doc_id, c.outcome) for c in changes} == {(articles_doc.id, "合并")}
     store = Store(kb)
     assert store.stats()["documents"] == documents
-    files = [s["file"] for s in store.get_document(articles_doc.id)["sources"]]
+    files = [s.file for s in store.get_document(articles_doc.id).sources]
     assert {"articles.pdf", "articles.docx", "articles.html"} < set(files)
     assert [c.outcome for c in add(kb, printed["pdf"])] == ["已存在"]
 
@@ -108,10 +108,10 @@ def test_a_changed_text_is_a_new_version_linked_from_the_old(kb, notice, tmp_pat
     assert second.outcome == "新版本" and second.doc_id != first.doc_id
     store = Store(kb)
     old, new = store.get_document(first.doc_id), store.get_document(second.doc_id)
-    assert (old["next_version"], new["previous_version"]) == (second.doc_id, first.doc_id)
+    assert (old.next_version, new.previous_version) == (second.doc_id, first.doc_id)
     assert store.find_document_id("湘人社规〔2021〕3号") == second.doc_id
-    assert "90%" in new["text"] and "80%" in old["text"]
-    assert store.validity(first.doc_id, date(2021, 6, 1))["status"] == "已被修改"
+    assert "90%" in new.text and "80%" in old.text
+    assert store.validity(first.doc_id, date(2021, 6, 1)).status == "已被修改"
 
 
 def test_a_rebuild_keeps_what_was_added(kb, notice):
@@ -157,8 +157,8 @@ def test_overrides_set_region_and_date(kb, tmp_path):
                      encoding="utf-8")
     [change] = add(kb, plain, region="湖南", date="2021-02-10")
     document = Store(kb).get_document(change.doc_id)
-    assert (document["region"], document["date"], document["doc_type"]) == ("湖南", "2021-02-10", "办法")
-    assert [a["label"] for a in document["articles"]] == ["第一条", "第二条"]
+    assert (document.region, document.date, document.doc_type) == ("湖南", "2021-02-10", "办法")
+    assert [a.label for a in document.articles] == ["第一条", "第二条"]
 
 
 def test_cli_add_and_remove(kb, notice, tmp_path):

@@ -70,7 +70,7 @@ def test_every_citation_of_every_calculator_is_in_its_article(store: Store):
     for rule in RULES.values():
         for citation in (*rule.citations, *(parameter.citation for parameter in rule.parameters)):
             document = store.get_document(citation.doc_number)
-            assert document is not None and document["id"] == citation.doc_id, citation
-            node = next((a for a in document["articles"] if a["id"] == citation.node_id), None)
+            assert document is not None and document.id == citation.doc_id, citation
+            node = next((a for a in document.articles if a.id == citation.node_id), None)
             assert node is not None, citation
-            assert citation.quote in node["text"], citation
+            assert citation.quote in node.text, citation

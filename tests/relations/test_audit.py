@@ -31,7 +31,7 @@ BY_ID = {row["id"]: row for row in ROWS}
 
 
 def test_the_audit_covers_every_document_once(store: Store):
-    assert sorted(BY_ID) == sorted(d["id"] for d in store.list_documents())
+    assert sorted(BY_ID) == sorted(d.id for d in store.list_documents())
     assert len(ROWS) == len(BY_ID) == 196
     assert all(row[day] in STATUSES for row in ROWS for day in DATES)
 

@@ -39,7 +39,7 @@ def cli(kb_path: Path, *args: str) -> str:
 def test_every_face_gives_one_status(store: Store, client: TestClient, kb_path: Path,
                                      number: str, on: str, status: str):
     day = date.fromisoformat(on)
-    assert store.validity(number, day)["status"] == status
+    assert store.validity(number, day).status == status
     assert json.loads(cli(kb_path, "docs", "validity", number, "--on", on, "--json"))["status"] == status
     assert json.loads(cli(kb_path, "docs", "show", number, "--on", on, "--json"))["validity"]["status"] == status
     listed = {d["doc_number"] for d in json.loads(cli(kb_path, "docs", "list", "--valid-on", on, "--json"))}
@@ -65,7 +65,7 @@ def test_search_leaves_out_the_articles_whose_period_ended(search_index: SearchI
 def test_level_is_a_filter_of_list_search_and_api(store: Store, search_index: SearchIndex, client: TestClient,
                                                    kb_path: Path):
     # 网络招聘服务管理规定 is 人力资源和社会保障部令第44号: a 部门规章.
-    rules = {d["title"] for d in store.list_documents(level="部门规章")}
+    rules = {d.title for d in store.list_documents(level="部门规章")}
     assert "网络招聘服务管理规定" in rules
     listed = json.loads(cli(kb_path, "docs", "list", "--level", "地方规范性文件", "--json"))
     assert listed and all(d["level"] == "地方规范性文件" for d in listed)

@@ -12,6 +12,7 @@ from zhengce.corpus.model import Document
 from zhengce.corpus.numerals import canonical_doc_number
 from zhengce.corpus.privacy import find_private
 from zhengce.store.db import KnowledgeBaseError, Store, iter_all_documents, write_knowledge_base
+from zhengce.store.records import plain
 
 
 def test_document_found_by_any_printed_number_form(store: Store):
@@ -19,18 +20,19 @@ def test_document_found_by_any_printed_number_form(store: Store):
                   "人社部发【２０２０】１１号"):
         document = store.get_document(typed)
         assert document is not None, typed
-        assert document["doc_number"] == "人社部发〔2020〕11号"
+        assert document.doc_number == "人社部发〔2020〕11号"
 
 
 def test_show_has_the_promised_fields(store: Store):
     document = store.get_document("人社部明电〔2020〕1号")
+    shown = plain(document)  # what `docs show --json` prints
     for key in ("id", "title", "doc_number", "issuers", "date", "region", "section", "doc_type", "sources",
                 "flags", "text", "articles", "tables"):
-        assert key in document
-    assert len(document["sources"]) == 4
-    assert {"file", "start_line", "end_line"} <= set(document["sources"][0])
-    assert {"id", "label", "text"} <= set(document["articles"][0])
-    assert document["articles"][0]["id"].startswith(document["id"] + "/")
+        assert key in shown
+    assert len(document.sources) == 4
+    assert {"file", "start_line", "end_line"} <= set(shown["sources"][0])
+    assert {"id", "label", "text"} <= set(shown["articles"][0])
+    assert document.articles[0].id.startswith(document.id + "/")
 
 
 def test_unknown_document_is_none(store: Store):
@@ -40,7 +42,7 @@ def test_unknown_document_is_none(store: Store):
 
 def test_every_document_number_is_canonical(store: Store):
     for summary in store.list_documents():
-        number = summary["doc_number"]
+        number = summary.doc_number
         if number:
             assert canonical_doc_number(number) == number
             assert " " not in number and all(not c.isdigit() or c.isascii() for c in number)
@@ -48,17 +50,17 @@ def test_every_document_number_is_canonical(store: Store):
 
 def test_no_contact_data_in_any_document_of_the_whole_corpus(store: Store):
     for document in iter_all_documents(store):
-        exported = json.dumps(document, ensure_ascii=False)
-        assert find_private(exported) == [], document["title"]
+        exported = json.dumps(plain(document), ensure_ascii=False)
+        assert find_private(exported) == [], document.title
         assert "@qq.com" not in exported and "@163.com" not in exported
 
 
 def test_filters(store: Store):
     hunan = store.list_documents(region="湖南")
-    assert hunan and all(d["region"] == "湖南" for d in hunan)
+    assert hunan and all(d.region == "湖南" for d in hunan)
     social = store.list_documents(region="湖南", section="社会保险")
     assert social and len(social) < len(hunan)
-    assert all(d["date"].startswith("2020") for d in store.list_documents(year=2020))
+    assert all(d.date.startswith("2020") for d in store.list_documents(year=2020))
 
 
 def test_a_failed_build_leaves_the_previous_knowledge_base(tmp_path: Path, corpus: list[Document]):

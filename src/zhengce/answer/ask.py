@@ -29,6 +29,7 @@ from zhengce.index.tokenize import tokens
 from zhengce.index.units import row_cells
 from zhengce.relations.validity import Fact
 from zhengce.store.db import Store
+from zhengce.store.records import Source
 
 RETRIEVE = 5
 # A question that names no place is nearly always about the national rule, which a
@@ -67,7 +68,7 @@ class Citation:
     node_id: str
     quote: str
     text: str
-    source: dict[str, Any]
+    source: Source
     role: str = "answer"
 
 
@@ -94,14 +95,14 @@ class Answerer:
         self.index = index
         self.store = store
         self.lines = store.node_lines()
-        self.primary_file = {d["id"]: d["sources"][0]["file"] for d in index.documents.values() if d["sources"]}
+        self.primary_file = {d.id: d.sources[0].file for d in index.documents.values() if d.sources}
         frequency: Counter[str] = Counter()
         for unit in index.units:
             frequency.update(set(unit["tokens"].split()))
         self.vocabulary = Vocabulary(frequency)
         self.contexts = {unit["node_id"]: unit["context"] for unit in index.units}
         self.numbered = {unit["doc_id"] for unit in index.units if unit["kind"] not in ("paragraph", "row")}
-        self.regions = {d["region"] for d in index.documents.values()} - {"全国"}
+        self.regions = {d.region for d in index.documents.values()} - {"全国"}
 
     def ask(self, question: str, on: date | None = None) -> Answer:
         """Answer one question, from the documents in force ``on`` that day when given
@@ -243,8 +244,7 @@ class Answerer:
                     top.score)
 
     def _citation(self, hit: Hit, quoted: str, role: str) -> Citation:
-        start, end = self.lines.get(hit.node_id, (None, None))
-        source = {"file": self.primary_file.get(hit.doc_id), "start_line": start, "end_line": end}
+        source = Source(self.primary_file[hit.doc_id], *self.lines[hit.node_id])  # every unit has its lines
         return Citation(doc_id=hit.doc_id, title=hit.title, doc_number=hit.doc_number, article=hit.article,
                         node_id=hit.node_id, quote=quoted, text=hit.text, source=source, role=role)
 

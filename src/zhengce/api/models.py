@@ -1,6 +1,7 @@
 """Request and response models of the API: the same field names as the CLI's JSON.
 
-Hits and citations are the core's own dataclasses, so the API cannot drift from them.
+Hits, citations, documents, articles, tables and statuses are the core's own records
+(``store.records``), so the API cannot drift from them.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from zhengce.calc.engine import Input, Rule
 from zhengce.index.hybrid import Hit
 from zhengce.index.query import MAX_QUERY_CHARS, readable
 from zhengce.relations.level import LEVELS
+from zhengce.store.records import DocumentSummary
 
 Level = Literal[LEVELS]  # type: ignore[valid-type]
 MAX_BATCH = 50
@@ -86,106 +88,11 @@ class SearchOut(Strict):
     plan: dict[str, Any] | None = None
 
 
-class SourceOut(Strict):
-    file: str
-    start_line: int
-    end_line: int
-
-
-class FlagOut(Strict):
-    code: str
-    reason: str
-    node_id: str | None
-
-
-class DocumentSummaryOut(Strict):
-    id: str
-    title: str
-    doc_number: str | None
-    issuers: list[str]
-    date: str | None
-    region: str
-    section: str | None
-    doc_type: str
-    level: str
-    omitted: bool
-    sources: list[SourceOut]
-    flags: list[FlagOut]
-    forwards: list[str]
-    forwarded_by: list[str]
-    previous_version: str | None = None  # an added document whose text changed: its earlier and later versions
-    next_version: str | None = None
-
-
-class QuoteOut(Strict):
-    """A clause behind a status: its document (文号, else title), article path, node id, words."""
-
-    node_id: str
-    document: str
-    article: str
-    quote: str
-
-
-class ValidityOut(Strict):
-    """A status on a date (``on``), its reason, the clauses behind it, and the document's
-    start, last day in force and a note (an open end such as 至疫情解除之日止)."""
-
-    status: str
-    reason: str
-    evidence: list[str]
-    on: str
-    quotes: list[QuoteOut]
-    start: str | None
-    end: str | None
-    note: str | None
-
-
-class ItemValidityOut(ValidityOut):
-    node_id: str
-
-
-class DocumentValidityOut(ValidityOut):
-    doc_id: str | None
-    doc_number: str | None
-    items: list[ItemValidityOut]
-
-
-class ArticleOut(Strict):
-    id: str
-    path: str
-    label: str
-    kind: str
-    parent: str | None
-    text: str
-    start_line: int
-    end_line: int
-    validity: ItemValidityOut | None = Field(description="The article's own status when it has its own period")
-
-
-class TableOut(Strict):
-    id: str
-    name: str
-    columns: list[str]
-    node_id: str | None
-    start_line: int
-    end_line: int
-    stated_total: int | None
-    rows: list[list[str]]
-
-
-class DocumentOut(DocumentSummaryOut):
-    validity: ValidityOut
-    thread: list[dict[str, Any]]
-    text: str
-    articles: list[ArticleOut]
-    tables: list[TableOut]
-
-
 class DocumentPageOut(Strict):
     total: int
     page: int
     per_page: int
-    items: list[DocumentSummaryOut]
+    items: list[DocumentSummary]
 
 
 class HealthOut(Strict):

@@ -69,7 +69,10 @@ def open_store() -> Store:
 
 
 def print_json(value: Any) -> None:
-    typer.echo(json.dumps(value, ensure_ascii=False, indent=2))
+    """Records (and lists or dicts of them) as the JSON the API returns for them."""
+    from zhengce.store.records import plain
+
+    typer.echo(json.dumps(plain(value), ensure_ascii=False, indent=2))
 
 
 def print_table(title: str, columns: tuple[str, ...] | list[str], rows: list[list[str]]) -> None:

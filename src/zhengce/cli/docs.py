@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -11,6 +11,9 @@ from rich.table import Table
 from zhengce.cli.common import console, fail, open_store, parse_date, print_json, print_table
 from zhengce.relations.level import LEVELS
 from zhengce.service import REFERENCE_KINDS, source_label
+
+if TYPE_CHECKING:
+    from zhengce.store.records import ItemStatus, Validity
 
 docs_app = typer.Typer(help="List and read documents.", no_args_is_help=True)
 
@@ -35,11 +38,11 @@ def docs_list(
     if as_json:
         print_json(documents)
         return
-    statuses = {d["id"]: store.status_of(d["id"], on).status for d in documents} if on else {}
+    statuses = {d.id: store.status_of(d.id, on).status for d in documents} if on else {}
     columns = ("id", "文号", "标题", "地区", "类别", "效力级别", "日期") + ((f"{on} 状态",) if on else ())
     print_table(f"{len(documents)} documents", columns,
-                [[d["id"], d["doc_number"] or "—", d["title"], d["region"], d["section"] or "—", d["level"],
-                  d["date"] or "—", *([statuses[d["id"]]] if on else [])] for d in documents])
+                [[d.id, d.doc_number or "—", d.title, d.region, d.section or "—", d.level,
+                  d.date or "—", *([statuses[d.id]] if on else [])] for d in documents])
 
 
 @docs_app.command("show")
@@ -55,25 +58,25 @@ def docs_show(
     if as_json:
         print_json(document)
         return
-    console.print(f"[bold]{document['title']}[/]", highlight=False)
+    console.print(f"[bold]{document.title}[/]", highlight=False)
     meta = Table(show_header=False, box=None)
-    for label, value in (("id", document["id"]), ("文号", document["doc_number"] or "（无）"),
-                         ("发文机关", "、".join(document["issuers"]) or "—"), ("日期", document["date"] or "—"),
-                         ("地区", document["region"]), ("类别", document["section"] or "—"),
-                         ("文种", document["doc_type"]), ("效力级别", document["level"]),
-                         ("来源", "；".join(source_label(s) for s in document["sources"]))):
+    for label, value in (("id", document.id), ("文号", document.doc_number or "（无）"),
+                         ("发文机关", "、".join(document.issuers) or "—"), ("日期", document.date or "—"),
+                         ("地区", document.region), ("类别", document.section or "—"),
+                         ("文种", document.doc_type), ("效力级别", document.level),
+                         ("来源", "；".join(source_label(s) for s in document.sources))):
         meta.add_row(label, value)
     console.print(meta)
-    print_validity(document["validity"], [a["validity"] for a in document["articles"] if a["validity"]])
-    if document["thread"]:
-        console.print("政策脉络：" + " → ".join(f"{d['doc_number'] or d['title']}（{d['date']}）"
-                                           for d in document["thread"]), highlight=False)
-    for flag in document["flags"]:
-        console.print(f"[yellow]⚠ {flag['reason']}[/]", highlight=False)
+    print_validity(document.validity, tuple(a.validity for a in document.articles if a.validity))
+    if document.thread:
+        console.print("政策脉络：" + " → ".join(f"{d.doc_number or d.title}（{d.date}）"
+                                           for d in document.thread), highlight=False)
+    for flag in document.flags:
+        console.print(f"[yellow]⚠ {flag.reason}[/]", highlight=False)
     console.print()
-    console.print(document["text"], highlight=False)
-    for table_data in document["tables"]:
-        console.print(f"\n[bold]{table_data['name']}[/] ({len(table_data['rows'])} rows)", highlight=False)
+    console.print(document.text, highlight=False)
+    for table_data in document.tables:
+        console.print(f"\n[bold]{table_data.name}[/] ({len(table_data.rows)} rows)", highlight=False)
 
 
 @docs_app.command("graph")
@@ -93,10 +96,10 @@ def docs_graph(
     for heading, items in (("引用", graph["cites"]), ("被引用", graph["cited_by"])):
         console.print(f"[bold]{heading}（{len(items)}）[/]", highlight=False)
         for item in items:
-            where = "" if item["doc_id"] else "（资料外）"
-            kind = REFERENCE_KINDS.get(item["kind"], item["kind"])
-            console.print(f"  {kind} {item['doc_number'] or ''} {item['title'] or ''}{where} "
-                          f"← {item['node_id'] or ''}", highlight=False)
+            where = "" if item.doc_id else "（资料外）"
+            kind = REFERENCE_KINDS.get(item.kind, item.kind)
+            console.print(f"  {kind} {item.doc_number or ''} {item.title or ''}{where} "
+                          f"← {item.node_id or ''}", highlight=False)
 
 
 @docs_app.command("validity")
@@ -112,22 +115,22 @@ def docs_validity(
     if as_json:
         print_json(validity)
         return
-    console.print(f"{validity['doc_number'] or key}", highlight=False)
-    print_validity(validity, validity["items"])
+    console.print(f"{validity.doc_number or key}", highlight=False)
+    print_validity(validity, validity.items)
 
 
-def print_validity(validity: dict[str, Any], items: list[dict[str, Any]]) -> None:
+def print_validity(validity: Validity, items: tuple[ItemStatus, ...]) -> None:
     """The status on its date with its reason, dates, note and quoted clauses; then the
     items that have their own period."""
-    console.print(f"[bold]{validity['status']}[/]（{validity['on']}）：{validity['reason']}", highlight=False)
-    dates = (("start", "施行 "), ("end", "最后有效日 "))
-    span = "，".join(f"{label}{validity[key]}" for key, label in dates if validity[key])
+    console.print(f"[bold]{validity.status}[/]（{validity.on}）：{validity.reason}", highlight=False)
+    dates = ((validity.start, "施行 "), (validity.end, "最后有效日 "))
+    span = "，".join(f"{label}{day}" for day, label in dates if day)
     if span:
         console.print(f"  {span}", highlight=False)
-    if validity["note"]:
-        console.print(f"  注：{validity['note']}", highlight=False)
-    for quote in validity["quotes"]:
-        console.print(f"  依据 {quote['document']} {quote['article']}：“{quote['quote']}”", highlight=False)
+    if validity.note:
+        console.print(f"  注：{validity.note}", highlight=False)
+    for quote in validity.quotes:
+        console.print(f"  依据 {quote.document} {quote.article}：“{quote.quote}”", highlight=False)
     for item in items:
-        article = item["node_id"].partition("/")[2]
-        console.print(f"  条款 {article}：{item['status']}（{item['reason']}）", highlight=False)
+        article = item.node_id.partition("/")[2]
+        console.print(f"  条款 {article}：{item.status}（{item.reason}）", highlight=False)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import csv
-import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from zhengce.cli.common import fail, open_store, parse_pairs, print_json, print_table
+from zhengce.service import table_csv
+
+if TYPE_CHECKING:
+    from zhengce.store.records import TableSummary
 
 tables_app = typer.Typer(help="Registries and other tables: list, show, filter, export.", no_args_is_help=True)
 
@@ -20,13 +22,13 @@ def tables_list(as_json: Annotated[bool, typer.Option("--json", help="Print JSON
     if as_json:
         print_json(tables)
         return
-    def stated(t: dict[str, Any]) -> str:
-        if t["stated_total"] is None:
+    def stated(t: TableSummary) -> str:
+        if t.stated_total is None:
             return ""
-        return f"{t['stated_total']} ✓" if t["total_matches"] else f"{t['stated_total']} ✗ 与条目数{t['entries']}不符"
+        return f"{t.stated_total} ✓" if t.total_matches else f"{t.stated_total} ✗ 与条目数{t.entries}不符"
 
     print_table(f"{len(tables)} tables", ("id", "名称", "文件", "列", "行数", "文中所称总数"),
-                [[t["id"], t["name"], t["doc_number"] or t["doc_id"], "、".join(t["columns"]), str(t["rows"]),
+                [[t.id, t.name, t.doc_number or t.doc_id, "、".join(t.columns), str(t.rows),
                   stated(t)] for t in tables])
 
 
@@ -47,8 +49,6 @@ def tables_show(
     if as_json:
         print_json(table)
     elif as_csv:
-        writer = csv.writer(sys.stdout)
-        writer.writerow(table["columns"])
-        writer.writerows(table["rows"])
+        typer.echo(table_csv(table, bom=False), nl=False)
     else:
-        print_table(f"{table['name']}（{len(table['rows'])} 行）", table["columns"], table["rows"])
+        print_table(f"{table.name}（{len(table.rows)} 行）", table.columns, table.rows)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from zhengce.store.db import Store
+from zhengce.store.records import DocumentView
 
 DEFAULT_DIR = Path(__file__).resolve().parents[3] / "eval"
 
@@ -64,24 +65,24 @@ def _resolve(store: Store, record: dict) -> Question:
     answer = record["answer"]
     if re.fullmatch(r"t\d+/r\d+", record["node"]):
         return _table_row(record, document)
-    nodes = {a["path"]: a for a in document["articles"]}
+    nodes = {a.path: a for a in document.articles}
     node = nodes.get(record["node"])
-    if node is None or answer not in node["text"]:
-        holding = [a for a in document["articles"] if answer in a["text"]]
+    if node is None or answer not in node.text:
+        holding = [a for a in document.articles if answer in a.text]
         if not holding:
             raise LookupError(f"answer not found in {key}: {answer[:30]}")
-        node = min(holding, key=lambda a: len(a["text"]))
-    return Question(id=record["id"], question=record["question"], answerable=True, doc_id=document["id"],
-                    node_id=node["id"], answer=answer, type=record.get("type", "other"),
+        node = min(holding, key=lambda a: len(a.text))
+    return Question(id=record["id"], question=record["question"], answerable=True, doc_id=document.id,
+                    node_id=node.id, answer=answer, type=record.get("type", "other"),
                     style=record.get("style", ""))
 
 
-def _table_row(record: dict, document: dict) -> Question:
+def _table_row(record: dict, document: DocumentView) -> Question:
     """A question answered by a table row (node "t<table>/r<row>"), such as a registry entry."""
     table_number, row_number = (int(part[1:]) for part in record["node"].split("/"))
-    row = document["tables"][table_number - 1]["rows"][row_number - 1]
+    row = document.tables[table_number - 1].rows[row_number - 1]
     if not any(record["answer"] in cell for cell in row):
-        raise LookupError(f"answer not in row {record['node']} of {document['doc_number']}")
-    return Question(id=record["id"], question=record["question"], answerable=True, doc_id=document["id"],
-                    node_id=f"{document['id']}/{record['node']}", answer=record["answer"],
+        raise LookupError(f"answer not in row {record['node']} of {document.doc_number}")
+    return Question(id=record["id"], question=record["question"], answerable=True, doc_id=document.id,
+                    node_id=f"{document.id}/{record['node']}", answer=record["answer"],
                     type=record.get("type", "other"), style=record.get("style", ""))

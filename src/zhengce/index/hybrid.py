@@ -24,6 +24,7 @@ from zhengce.index.tokenize import char_bigrams, tokens
 from zhengce.index.units import row_cells
 from zhengce.relations.validity import covered
 from zhengce.store.db import Store
+from zhengce.store.records import DocumentSummary
 
 Mode = Literal["hybrid", "keyword", "semantic"]
 RRF_K = 10  # measured on eval/: 10 beats 30 and 60 (MRR 0.839 vs 0.830, 0.824)
@@ -90,7 +91,7 @@ class Hit:
 class SearchIndex:
     """Everything a query needs, loaded once: units, BM25, vectors, document metadata."""
 
-    def __init__(self, units: Sequence[dict[str, Any]], documents: dict[str, dict[str, Any]],
+    def __init__(self, units: Sequence[dict[str, Any]], documents: dict[str, DocumentSummary],
                  vectors: np.ndarray | None, bm25: bm25s.BM25 | None = None, bigrams: bool = True,
                  bigram_bm25: bm25s.BM25 | None = None) -> None:
         """``bm25`` and ``bigram_bm25`` may come built (from disk; the benchmark builds one from
@@ -105,13 +106,13 @@ class SearchIndex:
         self.doc_ids = list(documents)
         position = {doc_id: i for i, doc_id in enumerate(self.doc_ids)}
         self.unit_doc = np.array([position[u["doc_id"]] for u in units], dtype=np.int32)
-        self.known_numbers = {d["doc_number"]: d["id"] for d in documents.values() if d["doc_number"]}
+        self.known_numbers = {d.doc_number: d.id for d in documents.values() if d.doc_number}
         self._dated: dict[date, np.ndarray] = {}
         self.cells = _distinctive_cells(units)
 
     @classmethod
     def load(cls, store: Store) -> SearchIndex:
-        documents = {d["id"]: d for d in store.list_documents()}
+        documents = {d.id: d for d in store.list_documents()}
         persisted = stored_index(store)
         if persisted is None:
             index = cls(store.units(), documents, store.unit_vectors())
@@ -252,10 +253,10 @@ class SearchIndex:
         document = self.documents[unit["doc_id"]]
         matched = [t for t in terms if t in unit["text"].lower()]
         return Hit(
-            doc_id=unit["doc_id"], title=document["title"], doc_number=document["doc_number"],
+            doc_id=unit["doc_id"], title=document.title, doc_number=document.doc_number,
             article=unit["label"], node_id=unit["node_id"], text=unit["text"],
-            snippet=snippet(unit["text"], matched), score=round(float(score), 6), region=document["region"],
-            date=document["date"], section=document["section"], doc_type=document["doc_type"],
+            snippet=snippet(unit["text"], matched), score=round(float(score), 6), region=document.region,
+            date=document.date, section=document.section, doc_type=document.doc_type,
             kind=unit["kind"], matched=matched,
         )
 
@@ -285,18 +286,18 @@ def facet_counts(hits: list[Hit]) -> dict[str, dict[str, int]]:
     return counts
 
 
-def _passes(document: dict[str, Any], filters: Filters) -> bool:
-    if filters.region and document["region"] != filters.region:
+def _passes(document: DocumentSummary, filters: Filters) -> bool:
+    if filters.region and document.region != filters.region:
         return False
-    if filters.section and document["section"] != filters.section:
+    if filters.section and document.section != filters.section:
         return False
-    if filters.doc_type and document["doc_type"] != filters.doc_type:
+    if filters.doc_type and document.doc_type != filters.doc_type:
         return False
-    if filters.level and document.get("level") != filters.level:
+    if filters.level and document.level != filters.level:
         return False
-    if filters.issuer and not any(filters.issuer in issuer for issuer in document["issuers"]):
+    if filters.issuer and not any(filters.issuer in issuer for issuer in document.issuers):
         return False
-    issued = date.fromisoformat(document["date"]) if document["date"] else None
+    issued = date.fromisoformat(document.date) if document.date else None
     if filters.date_from and (issued is None or issued < filters.date_from):
         return False
     return not (filters.date_to and (issued is None or issued > filters.date_to))

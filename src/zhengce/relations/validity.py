@@ -18,7 +18,7 @@ applies wins (eval/validity/README.md has the rubric):
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -52,21 +52,30 @@ class Fact:
     item: str | None = None
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)
+class Quote:
+    """A clause behind a status: its node id and words; the store names its document
+    (文号, else title) and article path."""
+
+    node_id: str
+    document: str = ""
+    article: str = ""
+    quote: str
+
+
+@dataclass(frozen=True)
 class Validity:
-    """A status on a date, with its reason and the clauses (node id and words) behind it."""
+    """A status on a date, with its reason and the clauses (node id and words) behind it,
+    the document's start, last day in force and a note (an open end such as 至疫情解除之日止)."""
 
     status: str
     reason: str
-    evidence: list[str]
+    evidence: tuple[str, ...]
     on: str
-    quotes: list[dict[str, str]] = field(default_factory=list)
+    quotes: tuple[Quote, ...] = ()
     start: str | None = None
     end: str | None = None
     note: str | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
     @property
     def in_force(self) -> bool:
@@ -74,8 +83,8 @@ class Validity:
 
 
 def _validity(status: str, reason: str, facts: list[Fact], on: date, **extra: Any) -> Validity:
-    quotes = [{"node_id": f.evidence, "quote": f.quote} for f in facts if f.evidence and f.quote]
-    return Validity(status, reason, [f.evidence for f in facts if f.evidence], on.isoformat(), quotes, **extra)
+    quotes = tuple(Quote(node_id=f.evidence, quote=f.quote) for f in facts if f.evidence and f.quote)
+    return Validity(status, reason, tuple(f.evidence for f in facts if f.evidence), on.isoformat(), quotes, **extra)
 
 
 def _first(facts: list[Fact], kind: str) -> Fact | None:

@@ -39,6 +39,7 @@ from zhengce.store.backend import (
     open_writer,
     publish,
 )
+from zhengce.store.records import Article, DocumentSummary, DocumentView, Flag, Source
 from zhengce.store.relations import RelationQueries
 from zhengce.store.schema import SCHEMA, SCHEMA_VERSION
 from zhengce.store.tables import TableQueries
@@ -277,7 +278,7 @@ class Store(RelationQueries, TableQueries):
     def list_documents(self, region: str | None = None, section: str | None = None,
                        year: int | None = None, doc_type: str | None = None,
                        sort: str = "ord", descending: bool = False,
-                       valid_on: date | None = None, level: str | None = None) -> list[dict[str, Any]]:
+                       valid_on: date | None = None, level: str | None = None) -> list[DocumentSummary]:
         """Document summaries, filtered by the given fields (``valid_on``: in force on that
         date, i.e. 现行有效, 已被修改 or 部分失效; ``level``: 效力级别), in corpus order or
         sorted by ``sort`` (one of SORTABLE)."""
@@ -297,10 +298,10 @@ class Store(RelationQueries, TableQueries):
             f"SELECT * FROM documents {where} ORDER BY {sort} IS NULL, {sort} {direction}, ord", params)
         documents = [self._summary(row) for row in rows]
         if level:
-            documents = [d for d in documents if d["level"] == level]
+            documents = [d for d in documents if d.level == level]
         if valid_on:
             statuses = self.all_validity(valid_on)
-            documents = [d for d in documents if statuses[d["id"]].status in IN_FORCE_STATUSES]
+            documents = [d for d in documents if statuses[d.id].status in IN_FORCE_STATUSES]
         return documents
 
     def find_document_id(self, key: str) -> str | None:
@@ -321,52 +322,42 @@ class Store(RelationQueries, TableQueries):
                 return candidate["id"]
         return None
 
-    def get_document(self, key: str, on: date | None = None) -> dict[str, Any] | None:
+    def get_document(self, key: str, on: date | None = None) -> DocumentView | None:
         """A whole document (summary, validity on ``on`` (default today), text, articles,
         tables, the line of the measure it belongs to), or None when unknown."""
         doc_id = self.find_document_id(key)
         if doc_id is None:
             return None
         row = self.connection.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        document = self._summary(row)
         on = on or date.today()
-        document["validity"] = self.status_of(doc_id, on).as_dict()
-        items = {item["node_id"]: item for item in self.item_statuses(doc_id, on)}
-        document["thread"] = self.thread(doc_id)
-        document["text"] = row["text"]
-        document["articles"] = [
-            {"id": n["id"], "path": n["path"], "label": n["label"], "kind": n["kind"],
-             "parent": n["parent_id"], "text": n["text"],
-             "start_line": n["start_line"], "end_line": n["end_line"], "validity": items.get(n["id"])}
-            for n in self.connection.execute(
-                "SELECT * FROM nodes WHERE doc_id = ? ORDER BY ord", (doc_id,))
-        ]
-        document["tables"] = [self._table(t) for t in self.connection.execute(
-            "SELECT * FROM tables WHERE doc_id = ? ORDER BY ord", (doc_id,))]
-        return document
+        items = {item.node_id: item for item in self.item_statuses(doc_id, on)}
+        articles = tuple(
+            Article(id=n["id"], path=n["path"], label=n["label"], kind=n["kind"], parent=n["parent_id"],
+                    text=n["text"], start_line=n["start_line"], end_line=n["end_line"], validity=items.get(n["id"]))
+            for n in self.connection.execute("SELECT * FROM nodes WHERE doc_id = ? ORDER BY ord", (doc_id,)))
+        tables = tuple(self._table(t) for t in self.connection.execute(
+            "SELECT * FROM tables WHERE doc_id = ? ORDER BY ord", (doc_id,)))
+        return DocumentView(**self._summary_fields(row), validity=self.status_of(doc_id, on),
+                            thread=self.thread(doc_id), text=row["text"], articles=articles, tables=tables)
 
-    def _summary(self, row: Row) -> dict[str, Any]:
-        doc_id = row["id"]
+    def _summary(self, row: Row) -> DocumentSummary:
+        return DocumentSummary(**self._summary_fields(row))
+
+    def _summary_fields(self, row: Row) -> dict[str, Any]:
+        doc_id, issuers = row["id"], json.loads(row["issuers"])
+        column = lambda sql: tuple(r[0] for r in self.connection.execute(sql, (doc_id,)))  # noqa: E731
         return {
-            "id": doc_id, "title": row["title"], "doc_number": row["doc_number"],
-            "issuers": json.loads(row["issuers"]), "date": row["date"], "region": row["region"],
-            "section": row["section"], "doc_type": row["doc_type"], "omitted": bool(row["omitted"]),
-            "level": level_of({"title": row["title"], "doc_number": row["doc_number"],
-                               "issuers": json.loads(row["issuers"]), "region": row["region"]}),
-            "sources": [
-                {"file": s["file"], "start_line": s["start_line"], "end_line": s["end_line"]}
-                for s in self.connection.execute(
-                    "SELECT * FROM sources WHERE doc_id = ? ORDER BY is_primary DESC, file, start_line",
-                    (doc_id,))
-            ],
-            "flags": [
-                {"code": f["code"], "reason": f["reason"], "node_id": f["node_id"]}
-                for f in self.connection.execute("SELECT * FROM flags WHERE doc_id = ?", (doc_id,))
-            ],
-            "forwards": [r["target_id"] for r in self.connection.execute(
-                "SELECT target_id FROM links WHERE doc_id = ? AND kind = 'forwards'", (doc_id,))],
-            "forwarded_by": [r["doc_id"] for r in self.connection.execute(
-                "SELECT doc_id FROM links WHERE target_id = ? AND kind = 'forwards'", (doc_id,))],
+            "id": doc_id, "title": row["title"], "doc_number": row["doc_number"], "issuers": tuple(issuers),
+            "date": row["date"], "region": row["region"], "section": row["section"], "doc_type": row["doc_type"],
+            "level": level_of({"title": row["title"], "doc_number": row["doc_number"], "issuers": issuers,
+                               "region": row["region"]}),
+            "omitted": bool(row["omitted"]),
+            "sources": tuple(Source(s["file"], s["start_line"], s["end_line"]) for s in self.connection.execute(
+                "SELECT * FROM sources WHERE doc_id = ? ORDER BY is_primary DESC, file, start_line", (doc_id,))),
+            "flags": tuple(Flag(f["code"], f["reason"], f["node_id"]) for f in self.connection.execute(
+                "SELECT * FROM flags WHERE doc_id = ?", (doc_id,))),
+            "forwards": column("SELECT target_id FROM links WHERE doc_id = ? AND kind = 'forwards'"),
+            "forwarded_by": column("SELECT doc_id FROM links WHERE target_id = ? AND kind = 'forwards'"),
             **self._versions(doc_id),
         }
 
@@ -435,9 +426,9 @@ def _file_stamp(path: Path) -> tuple[int, int]:
     return status.st_ino, status.st_mtime_ns
 
 
-def iter_all_documents(store: Store) -> Iterable[dict[str, Any]]:
+def iter_all_documents(store: Store) -> Iterable[DocumentView]:
     """Every document in full, for exports and the privacy test of the whole corpus."""
     for summary in store.list_documents():
-        document = store.get_document(summary["id"])
+        document = store.get_document(summary.id)
         if document:
             yield document

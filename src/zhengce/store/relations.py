@@ -6,6 +6,7 @@ CLI, the API, the web pages, search and answers give one status for one date.
 
 from __future__ import annotations
 
+from dataclasses import fields, replace
 from datetime import date
 from functools import cached_property
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 from zhengce.corpus.numerals import canonical_doc_number, nfkc
 from zhengce.relations.validity import NO_EVIDENCE, Fact, Validity, item_status, node_status, status_on
 from zhengce.store.backend import Connection, Row
+from zhengce.store.records import DocumentStatus, ItemStatus, Link, ThreadEntry
 
 
 def _fact(row: Row) -> Fact:
@@ -53,10 +55,11 @@ class RelationQueries:
 
     def _cite(self, validity: Validity) -> Validity:
         """Name each quoted clause's document (文号, else title) and article path."""
-        for quote in validity.quotes:
-            doc_id, _, path = quote["node_id"].partition("/")
-            quote["document"], quote["article"] = self._names.get(doc_id, doc_id), path
-        return validity
+        def named(node_id: str) -> dict[str, str]:
+            doc_id, _, path = node_id.partition("/")
+            return {"document": self._names.get(doc_id, doc_id), "article": path}
+
+        return replace(validity, quotes=tuple(replace(q, **named(q.node_id)) for q in validity.quotes))
 
     def status_of(self, doc_or_node_id: str, on: date) -> Validity:
         """The status on ``on`` of a corpus document (its id) or of one of its articles
@@ -67,32 +70,33 @@ class RelationQueries:
         status = node_status(facts, doc_or_node_id, on) if "/" in doc_or_node_id else status_on(facts, on)
         return self._cite(status)
 
-    def validity(self, key: str, on: date) -> dict[str, Any] | None:
+    def validity(self, key: str, on: date) -> DocumentStatus | None:
         """Status on ``on`` of a corpus document (id, number, title) or of a document
         outside the corpus that a clean-up list or a repeal names; None if unknown."""
         doc_id = self.find_document_id(key)
         if doc_id:
             row = self.connection.execute("SELECT doc_number FROM documents WHERE id = ?", (doc_id,)).fetchone()
-            return {"doc_id": doc_id, "doc_number": row["doc_number"], **self.status_of(doc_id, on).as_dict(),
-                    "items": self.item_statuses(doc_id, on)}
+            return DocumentStatus(**_fields(self.status_of(doc_id, on)), doc_id=doc_id,
+                                  doc_number=row["doc_number"], items=self.item_statuses(doc_id, on))
         number = canonical_doc_number(nfkc(key)) or key.strip()  # a number, or the title a repeal names
         facts = self.facts(None, number)
         if not facts:
             return None
         status = self._cite(status_on(facts, on))
         if status.reason == NO_EVIDENCE:
-            status.reason = "资料库外的文件：资料中未见在此日前废止它的依据"
-        return {"doc_id": None, "doc_number": number, **status.as_dict(), "items": []}
+            status = replace(status, reason="资料库外的文件：资料中未见在此日前废止它的依据")
+        return DocumentStatus(**_fields(status), doc_id=None, doc_number=number, items=())
 
     def all_validity(self, on: date) -> dict[str, Validity]:
         """Every corpus document's status on ``on``."""
         return {doc_id: status_on(facts, on) for doc_id, facts in self._facts_by_document.items()}
 
-    def item_statuses(self, doc_id: str, on: date) -> list[dict[str, Any]]:
+    def item_statuses(self, doc_id: str, on: date) -> tuple[ItemStatus, ...]:
         """The articles of a document that have their own period, each with its status on ``on``."""
         facts = self.facts(doc_id)
         items = dict.fromkeys(f.evidence for f in facts if f.kind == "item_expires" and f.evidence)
-        return [{"node_id": node_id, **self._cite(node_status(facts, node_id, on)).as_dict()} for node_id in items]
+        return tuple(ItemStatus(**_fields(self._cite(node_status(facts, node_id, on))), node_id=node_id)
+                     for node_id in items)
 
     def expired_nodes(self, on: date) -> set[str]:
         """Articles whose own period has ended by ``on`` in documents otherwise in force:
@@ -106,19 +110,18 @@ class RelationQueries:
             expired |= {node for node in items if not item_status(facts, node, on, document).in_force}
         return expired
 
-    def graph(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
+    def graph(self, doc_id: str) -> dict[str, tuple[Link, ...]]:
         """What a document cites and what cites it, each with the citing article."""
-        def item(row: Row, other: str | None) -> dict[str, Any]:
+        def item(row: Row, other: str | None) -> Link:
             target = self.connection.execute("SELECT title, doc_number FROM documents WHERE id = ?",
                                              (other,)).fetchone() if other else None
-            return {"doc_id": other, "title": target["title"] if target else row["title"],
-                    "doc_number": target["doc_number"] if target else row["number"], "node_id": row["node_id"],
-                    "kind": row["kind"]}
+            return Link(other, target["title"] if target else row["title"],
+                        target["doc_number"] if target else row["number"], row["node_id"], row["kind"])
 
-        cites = [item(r, r["target_id"]) for r in self.connection.execute(
-            "SELECT * FROM refs WHERE doc_id = ? ORDER BY rowid", (doc_id,))]
-        cited_by = [item(r, r["doc_id"]) for r in self.connection.execute(
-            "SELECT * FROM refs WHERE target_id = ? ORDER BY rowid", (doc_id,))]
+        cites = tuple(item(r, r["target_id"]) for r in self.connection.execute(
+            "SELECT * FROM refs WHERE doc_id = ? ORDER BY rowid", (doc_id,)))
+        cited_by = tuple(item(r, r["doc_id"]) for r in self.connection.execute(
+            "SELECT * FROM refs WHERE target_id = ? ORDER BY rowid", (doc_id,)))
         return {"cites": cites, "cited_by": cited_by}
 
     @cached_property
@@ -133,7 +136,7 @@ class RelationQueries:
                 edges.setdefault(extender, set()).add(fact.doc_id)
         return edges
 
-    def thread(self, doc_id: str) -> list[dict[str, Any]]:
+    def thread(self, doc_id: str) -> tuple[ThreadEntry, ...]:
         """The line of a measure: the documents this one extends and that extend it, in date order."""
         seen, frontier = {doc_id}, [doc_id]
         while frontier:
@@ -141,8 +144,13 @@ class RelationQueries:
                 seen.add(other)
                 frontier.append(other)
         if len(seen) == 1:
-            return []
+            return ()
         marks = ",".join("?" * len(seen))
         rows = self.connection.execute(
             f"SELECT id, title, doc_number, date FROM documents WHERE id IN ({marks}) ORDER BY date, ord", list(seen))
-        return [dict(row) for row in rows]
+        return tuple(ThreadEntry(row["id"], row["title"], row["doc_number"], row["date"]) for row in rows)
+
+
+def _fields(validity: Validity) -> dict[str, Any]:
+    """A status's own fields, to extend it into an item's or a document's record."""
+    return {f.name: getattr(validity, f.name) for f in fields(Validity)}

@@ -4,9 +4,10 @@ total each document states for its table, and a filter by column."""
 from __future__ import annotations
 
 import json
-from typing import Any
+from dataclasses import replace
 
 from zhengce.store.backend import Connection, Row
+from zhengce.store.records import Table, TableSummary
 
 
 class TableQueries:
@@ -14,7 +15,7 @@ class TableQueries:
 
     connection: Connection
 
-    def list_tables(self) -> list[dict[str, Any]]:
+    def list_tables(self) -> list[TableSummary]:
         """Every table: id, name, document, columns, row count, the total its text states."""
         rows = self.connection.execute(
             "SELECT t.*, d.doc_number, (SELECT count(*) FROM table_rows r WHERE r.table_id = t.id) AS n "
@@ -29,12 +30,12 @@ class TableQueries:
                     "SELECT count(DISTINCT json_extract(cells, '$[0]')) FROM table_rows "
                     "WHERE table_id = ? AND json_extract(cells, '$[0]') != ''", (r["id"],)).fetchone()[0]
             stated = r["stated_total"]
-            tables.append({"id": r["id"], "name": r["name"], "doc_id": r["doc_id"], "doc_number": r["doc_number"],
-                           "columns": columns, "rows": r["n"], "entries": entries, "stated_total": stated,
-                           "total_matches": None if stated is None else stated == entries})
+            tables.append(TableSummary(id=r["id"], name=r["name"], doc_id=r["doc_id"], doc_number=r["doc_number"],
+                                       columns=tuple(columns), rows=r["n"], entries=entries, stated_total=stated,
+                                       total_matches=None if stated is None else stated == entries))
         return tables
 
-    def get_table(self, key: str, where: dict[str, str] | None = None) -> dict[str, Any] | None:
+    def get_table(self, key: str, where: dict[str, str] | None = None) -> Table | None:
         """A table by id or name, its rows filtered to those whose columns contain the values.
 
         Raises KeyError naming the columns when ``where`` names a column the table lacks.
@@ -45,15 +46,15 @@ class TableQueries:
             return None
         table = self._table(row)
         for column, value in (where or {}).items():
-            if column not in table["columns"]:
-                raise KeyError(f"No column {column!r}; the columns are {'、'.join(table['columns'])}.")
-            index = table["columns"].index(column)
-            table["rows"] = [r for r in table["rows"] if value in r[index]]
+            if column not in table.columns:
+                raise KeyError(f"No column {column!r}; the columns are {'、'.join(table.columns)}.")
+            index = table.columns.index(column)
+            table = replace(table, rows=tuple(r for r in table.rows if value in r[index]))
         return table
 
-    def _table(self, row: Row) -> dict[str, Any]:
-        rows = [json.loads(r["cells"]) for r in self.connection.execute(
-            "SELECT cells FROM table_rows WHERE table_id = ? ORDER BY row_no", (row["id"],))]
-        return {"id": row["id"], "name": row["name"], "columns": json.loads(row["columns"]),
-                "node_id": row["node_id"], "start_line": row["start_line"], "end_line": row["end_line"],
-                "stated_total": row["stated_total"], "rows": rows}
+    def _table(self, row: Row) -> Table:
+        rows = tuple(tuple(json.loads(r["cells"])) for r in self.connection.execute(
+            "SELECT cells FROM table_rows WHERE table_id = ? ORDER BY row_no", (row["id"],)))
+        return Table(id=row["id"], name=row["name"], columns=tuple(json.loads(row["columns"])),
+                     node_id=row["node_id"], start_line=row["start_line"], end_line=row["end_line"],
+                     stated_total=row["stated_total"], rows=rows)

@@ -7,12 +7,10 @@ shows it as text.
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
@@ -26,8 +24,9 @@ from zhengce.corpus.metadata import REGIONS
 from zhengce.index.hybrid import MAX_K, Filters, SearchIndex, facet_counts
 from zhengce.index.query import QueryError
 from zhengce.relations.level import LEVELS
-from zhengce.service import REFERENCE_KINDS, rows_containing, source_label
+from zhengce.service import REFERENCE_KINDS, attachment, rows_containing, source_label, table_csv
 from zhengce.store.db import SORTABLE, Store
+from zhengce.store.records import Article, DocumentView, Table
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=HERE / "templates")
@@ -62,7 +61,8 @@ def mount_web(app: FastAPI) -> None:
                       include_in_schema=False)
     app.add_api_route("/documents", browse_page, methods=["GET"], response_class=HTMLResponse,
                       include_in_schema=False)
-    app.add_api_route("/documents/{key}/tables/{number}.csv", table_csv, methods=["GET"], include_in_schema=False)
+    app.add_api_route("/documents/{key}/tables/{number}.csv", table_download, methods=["GET"],
+                      include_in_schema=False)
     app.add_api_route("/documents/{key}", document_page, methods=["GET"], response_class=HTMLResponse,
                       include_in_schema=False)
 
@@ -172,7 +172,7 @@ def table_page(request: Request, table_id: str, column: str = "", value: str = "
     try:
         table = store.get_table(table_id, {column: value} if column and value else None)
         if table is not None and value and not column:
-            table["rows"] = rows_containing(table["rows"], value)
+            table = rows_containing(table, value)
     except KeyError as error:
         return templates.TemplateResponse(request, "error.html", {"message": str(error.args[0])}, status_code=400)
     if table is None:
@@ -215,50 +215,45 @@ def document_page(request: Request, key: str, hl: str = "", on: str = "") -> HTM
         return templates.TemplateResponse(request, "error.html", {"message": f"没有找到文件：{key}"},
                                           status_code=404)
     return templates.TemplateResponse(request, "document.html", {
-        "doc": document, "cited": hl, "depths": _depths(document["articles"]), "graph": store.graph(document["id"]),
+        "doc": document, "cited": hl, "depths": _depths(document.articles), "graph": store.graph(document.id),
         "tables_by_node": _tables_by_node(document), "loose": _loose_text(document),
     })
 
 
-def table_csv(request: Request, key: str, number: int) -> Response:
+def table_download(request: Request, key: str, number: int) -> Response:
     """A document's table as a CSV file that spreadsheet programs open (UTF-8 with BOM)."""
     store: Store = request.app.state.store
     document = store.get_document(key)
-    if document is None or not 1 <= number <= len(document["tables"]):
+    if document is None or not 1 <= number <= len(document.tables):
         return templates.TemplateResponse(request, "error.html", {"message": f"没有找到表格：{key} 第{number}张"},
                                           status_code=404)
-    table = document["tables"][number - 1]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(table["columns"])
-    writer.writerows(table["rows"])
-    filename = quote(f"{table['name'] or document['title']}.csv")
-    return Response("\ufeff" + buffer.getvalue(), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f"attachment; filename*=UTF-8''{filename}"})
+    table = document.tables[number - 1]
+    return Response(table_csv(table), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": attachment(table.name or document.title)})
 
 
-def _depths(articles: list[dict[str, Any]]) -> dict[str, int]:
-    by_id = {a["id"]: a for a in articles}
+def _depths(articles: tuple[Article, ...]) -> dict[str, int]:
+    by_id = {a.id: a for a in articles}
     depths: dict[str, int] = {}
     for article in articles:
-        depth, parent = 0, article["parent"]
+        depth, parent = 0, article.parent
         while parent in by_id:
-            depth, parent = depth + 1, by_id[parent]["parent"]
-        depths[article["id"]] = depth
+            depth, parent = depth + 1, by_id[parent].parent
+        depths[article.id] = depth
     return depths
 
 
-def _tables_by_node(document: dict[str, Any]) -> dict[str | None, list[dict[str, Any]]]:
-    grouped: dict[str | None, list[dict[str, Any]]] = {}
-    for table in document["tables"]:
-        grouped.setdefault(table["node_id"], []).append(table)
+def _tables_by_node(document: DocumentView) -> dict[str | None, list[Table]]:
+    grouped: dict[str | None, list[Table]] = {}
+    for table in document.tables:
+        grouped.setdefault(table.node_id, []).append(table)
     return grouped
 
 
-def _loose_text(document: dict[str, Any]) -> list[str]:
+def _loose_text(document: DocumentView) -> list[str]:
     """Paragraphs outside the article tree: the signature block and notes under it."""
-    in_nodes = {line for article in document["articles"] for line in article["text"].split("\n")}
-    return [line for line in document["text"].split("\n") if line and line not in in_nodes]
+    in_nodes = {line for article in document.articles for line in article.text.split("\n")}
+    return [line for line in document.text.split("\n") if line and line not in in_nodes]
 
 
 

@@ -7,7 +7,8 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, HTTPException, Query
 
 from zhengce.api.deps import StoreDep
-from zhengce.api.models import DocumentOut, DocumentPageOut, ErrorOut, IsoDate, Level
+from zhengce.api.models import DocumentPageOut, ErrorOut, IsoDate, Level
+from zhengce.store.records import DocumentView
 
 router = APIRouter(tags=["documents"])
 Sort = Literal["ord", "date", "title", "doc_number", "region", "section", "doc_type"]
@@ -35,10 +36,10 @@ def list_documents(
                            items=documents[start:start + per_page])
 
 
-@router.get("/api/docs/{key}", response_model=DocumentOut, responses={404: {"model": ErrorOut}})
-def get_document(store: StoreDep, key: str, on: IsoDate | None = None) -> DocumentOut:
+@router.get("/api/docs/{key}", response_model=DocumentView, responses={404: {"model": ErrorOut}})
+def get_document(store: StoreDep, key: str, on: IsoDate | None = None) -> DocumentView:
     """A document by id, document number (any bracket form) or exact title; validity on ``on`` (default today)."""
     document = store.get_document(key, on=on)
     if document is None:
         raise HTTPException(404, f"没有 id、文号或标题为“{key}”的文件。")
-    return DocumentOut(**document)
+    return document

@@ -10,15 +10,16 @@ from fastapi.responses import Response
 from pydantic import Field
 
 from zhengce.api.deps import StoreDep
-from zhengce.api.models import DocumentValidityOut, ErrorOut, IsoDate
+from zhengce.api.models import ErrorOut, IsoDate
 from zhengce.service import attachment, rows_containing, table_csv
+from zhengce.store.records import DocumentStatus, TableSummary
 
 router = APIRouter(tags=["structure"])
 Condition = Annotated[str, Field(pattern="^[^=]+=")]
 
 
 @router.get("/api/tables")
-def list_tables(store: StoreDep) -> list[dict[str, Any]]:
+def list_tables(store: StoreDep) -> list[TableSummary]:
     """Every table: name, document, columns, rows, entries and the total its document states."""
     return store.list_tables()
 
@@ -45,10 +46,10 @@ def get_table(store: StoreDep, table_id: str,
     if table is None:
         raise HTTPException(404, f"没有表格“{table_id}”。")
     if contains:
-        table["rows"] = rows_containing(table["rows"], contains)
+        table = rows_containing(table, contains)
     if format == "csv":
-        return Response(table_csv(table["columns"], table["rows"]), media_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": attachment(table["name"] or table_id)})
+        return Response(table_csv(table), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": attachment(table.name or table_id)})
     return table
 
 
@@ -61,8 +62,8 @@ def graph(store: StoreDep, key: str) -> dict[str, Any]:
     return {**store.graph(doc_id), "thread": store.thread(doc_id)}
 
 
-@router.get("/api/docs/{key}/validity", response_model=DocumentValidityOut, responses={404: {"model": ErrorOut}})
-def validity(store: StoreDep, key: str, on: IsoDate | None = None) -> dict[str, Any]:
+@router.get("/api/docs/{key}/validity", response_model=DocumentStatus, responses={404: {"model": ErrorOut}})
+def validity(store: StoreDep, key: str, on: IsoDate | None = None) -> DocumentStatus:
     """Status on a date (default today) with its reason and evidence; also for documents
     outside the corpus that a clean-up list or a repeal names."""
     result = store.validity(key, on or date.today())

@@ -1,0 +1,170 @@
+"""What the store returns: frozen records, written once.
+
+The API uses them as its response models (pydantic validates dataclasses), the web
+templates and the CLI read their attributes, and ``plain`` turns one into the JSON the
+CLI prints, so a document's shape is not written again in each face.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, is_dataclass
+from typing import Any
+
+from zhengce.relations.validity import Quote, Validity
+
+__all__ = ["Article", "DocumentStatus", "DocumentSummary", "DocumentView", "Flag", "ItemStatus", "Link", "Quote",
+           "Source", "Table", "TableSummary", "ThreadEntry", "Validity", "plain"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a document is printed: a compilation file and its lines."""
+
+    file: str
+    start_line: int
+    end_line: int
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A problem found while reading a document (a missing part, a doubtful number)."""
+
+    code: str
+    reason: str
+    node_id: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class DocumentSummary:
+    """A document without its text: what lists, filters and hits need.
+
+    ``previous_version``/``next_version``: an added document whose text changed.
+    """
+
+    id: str
+    title: str
+    doc_number: str | None
+    issuers: tuple[str, ...]
+    date: str | None
+    region: str
+    section: str | None
+    doc_type: str
+    level: str
+    omitted: bool
+    sources: tuple[Source, ...]
+    flags: tuple[Flag, ...]
+    forwards: tuple[str, ...]
+    forwarded_by: tuple[str, ...]
+    previous_version: str | None = None
+    next_version: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ItemStatus(Validity):
+    """The status of an article that has its own period (``node_id``)."""
+
+    node_id: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class DocumentStatus(Validity):
+    """A document's status on a date; ``doc_id`` is None for a document outside the corpus
+    that a clean-up list or a repeal names. ``items``: its articles with their own period."""
+
+    doc_id: str | None
+    doc_number: str | None
+    items: tuple[ItemStatus, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Article:
+    """A node of a document's tree (part, article, item) with its source lines;
+    ``validity`` is its own status when it has its own period."""
+
+    id: str
+    path: str
+    label: str
+    kind: str
+    parent: str | None
+    text: str
+    start_line: int
+    end_line: int
+    validity: ItemStatus | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Table:
+    """A table of a document, its rows as printed (``node_id``: the article that holds it)."""
+
+    id: str
+    name: str
+    columns: tuple[str, ...]
+    node_id: str | None
+    start_line: int
+    end_line: int
+    stated_total: int | None
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class TableSummary:
+    """A table in the list of tables: its row count, its entries (numbered rows) and
+    whether they match the total its document states."""
+
+    id: str
+    name: str
+    doc_id: str
+    doc_number: str | None
+    columns: tuple[str, ...]
+    rows: int
+    entries: int
+    stated_total: int | None
+    total_matches: bool | None
+
+
+@dataclass(frozen=True)
+class ThreadEntry:
+    """A document in the line of a measure (extended, extending)."""
+
+    id: str
+    title: str
+    doc_number: str | None
+    date: str | None
+
+
+@dataclass(frozen=True)
+class Link:
+    """One edge of the citation graph, from the citing article (``node_id``); ``doc_id``
+    is None for a document outside the corpus."""
+
+    doc_id: str | None
+    title: str | None
+    doc_number: str | None
+    node_id: str | None
+    kind: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class DocumentView(DocumentSummary):
+    """A whole document: its status on a date, the line of its measure, text, articles, tables."""
+
+    validity: Validity
+    thread: tuple[ThreadEntry, ...]
+    text: str
+    articles: tuple[Article, ...]
+    tables: tuple[Table, ...]
+
+    def summary(self) -> DocumentSummary:
+        """The document without its text, as lists show it."""
+        return DocumentSummary(**{f.name: getattr(self, f.name) for f in fields(DocumentSummary)})
+
+
+def plain(value: Any) -> Any:
+    """A record (or a list or dict of them) as JSON-ready lists and dicts, fields in order."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, list | tuple):
+        return [plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    return value
