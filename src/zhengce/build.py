@@ -29,7 +29,7 @@ from zhengce.corpus.readers import SUFFIXES, ReadError, read_file
 from zhengce.index.build import DEFAULT_CACHE, corpus_units, index_rows, stored_tokens
 from zhengce.index.embed import prefer_all_cores
 from zhengce.index.persist import prune, write_index
-from zhengce.relations import corpus_relations
+from zhengce.relations.corpus import corpus_relations
 from zhengce.relations.validity import Fact
 from zhengce.store.added import read_added_file
 from zhengce.store.backend import Location, is_postgres, pg_lock

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from zhengce.corpus.model import Document
-from zhengce.relations import corpus_relations
+from zhengce.relations.corpus import corpus_relations
 from zhengce.relations.readings import load_readings
 from zhengce.store.db import Store
 

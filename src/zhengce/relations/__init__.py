@@ -1,17 +1,6 @@
-"""What documents say about each other: citations, forwarding, extension, repeal, validity."""
+"""What documents say about each other: citations, forwarding, extension, repeal, validity.
 
-from __future__ import annotations
-
-from zhengce.corpus.model import Document
-from zhengce.relations.citations import Reference, document_references
-from zhengce.relations.evidence import validity_facts
-from zhengce.relations.registry import check_totals
-from zhengce.relations.validity import Fact
-
-
-def corpus_relations(documents: list[Document]) -> tuple[list[Reference], list[Fact]]:
-    """The citation graph and the validity evidence of the whole corpus (and the
-    totals documents state for their tables, recorded on the tables)."""
-    check_totals(documents)
-    references = [r for document in documents for r in document_references(document, documents)]
-    return references, validity_facts(documents, references)
+``corpus.corpus_relations`` reads them from the whole corpus at build; the package
+itself imports nothing, so reading a status (``validity``) or a level does not load
+the citation parser.
+"""
