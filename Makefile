@@ -8,7 +8,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 SOURCES := $(shell find src/zhengce -name '*.py') pyproject.toml
 
-.PHONY: install build serve test browser lint bench clean
+.PHONY: install build serve test browser postgres lint bench clean
 
 install: $(STAMP)
 
@@ -27,15 +27,24 @@ $(DB): $(STAMP) $(SOURCES) $(wildcard data/raw/*.txt)
 serve: build
 	$(BIN)/zhengce --db $(DB) serve --host $(HOST) --port $(PORT)
 
-test: install browser
+# The suite runs twice: on SQLite, then the tests that read a knowledge base on PostgreSQL
+# (a throwaway cluster, unless ZHENGCE_TEST_PG_URL names a server; see tests/pg_cluster.py).
+test: install browser postgres
 	$(BIN)/ruff check src tests bench
 	$(BIN)/pytest
+	ZHENGCE_TEST_BACKEND=postgresql $(BIN)/pytest
 
 # Browser tests drive Debian's Chromium; Playwright cannot download its own here.
 browser:
 	@command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi wqy || { \
 		echo "Installing chromium and a Chinese font with apt-get"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; }
+
+# Debian's PostgreSQL server binaries (initdb, pg_ctl), for the tests' throwaway cluster.
+postgres:
+	@test -n "$$ZHENGCE_TEST_PG_URL" || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+		echo "Installing PostgreSQL with apt-get"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }
 
 lint: install
 	$(BIN)/ruff check src tests bench

@@ -1,4 +1,9 @@
-"""Shared fixtures: the real corpus parsed once, and a knowledge base built from it."""
+"""Shared fixtures: the real corpus parsed once, and a knowledge base built from it.
+
+With ``ZHENGCE_TEST_BACKEND=postgresql`` (see tests/pg_cluster.py) the knowledge base is
+written into PostgreSQL instead, and only the tests that read it run (the others do not
+depend on the backend); tests about the SQLite file itself are marked ``sqlite_only``.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +23,7 @@ import httpx
 import pytest
 import uvicorn
 
+from tests import pg_cluster
 from tests.readers import render
 from zhengce.answer.ask import Answerer
 from zhengce.api.app import create_app
@@ -25,9 +32,37 @@ from zhengce.corpus.build import DEFAULT_RAW_DIR, CorpusReport, load_corpus
 from zhengce.corpus.model import Document
 from zhengce.index.build import DEFAULT_CACHE
 from zhengce.index.hybrid import SearchIndex
+from zhengce.index.persist import folder_of
+from zhengce.paths import INDEX_CACHE_ENV
+from zhengce.store.backend import Location, is_postgres
 from zhengce.store.db import Store
 
 RAW_DIR = DEFAULT_RAW_DIR
+TEMPLATE = "zhengce_template"  # the PostgreSQL database the test knowledge base is written to, and copied from
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only(reason): a test about the SQLite file itself")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """In the PostgreSQL run, keep the tests that read a knowledge base, less the SQLite-only ones."""
+    if not pg_cluster.postgres_tests():
+        return
+    kept = [item for item in items if "kb_path" in getattr(item, "fixturenames", ())]
+    for item in kept:
+        if marker := item.get_closest_marker("sqlite_only"):
+            item.add_marker(pytest.mark.skip(reason=f"SQLite only: {marker.args[0]}"))
+    config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+    items[:] = kept
+
+
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The PostgreSQL server of the PostgreSQL run, with an index cache of the session's own."""
+    with pytest.MonkeyPatch.context() as patch, pg_cluster.server() as url:
+        patch.setenv(INDEX_CACHE_ENV, str(tmp_path_factory.mktemp("index-cache")))
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -46,15 +81,32 @@ def corpus_report(parsed_corpus: tuple[list[Document], CorpusReport]) -> CorpusR
 
 
 @pytest.fixture(scope="session")
-def kb_path(tmp_path_factory: pytest.TempPathFactory, parsed_corpus: tuple[list[Document], CorpusReport]) -> Path:
+def kb_path(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+            parsed_corpus: tuple[list[Document], CorpusReport]) -> Location:
     """The whole corpus, indexed, with vectors from a copy of the shipped embedding
-    cache (the copy, because a build prunes its cache and tests must not touch data/)."""
+    cache (the copy, because a build prunes its cache and tests must not touch data/):
+    a file, or in the PostgreSQL run a database copied from the one it was written to."""
     folder = tmp_path_factory.mktemp("kb")
     cache = folder / "embeddings.sqlite"
     shutil.copy(DEFAULT_CACHE, cache)
-    path = folder / "zhengce.db"
+    path: Location = folder / "zhengce.db"
+    if pg_cluster.postgres_tests():
+        path = pg_cluster.create_database(request.getfixturevalue("pg_server"), TEMPLATE)
     write_documents(path, *parsed_corpus, cache=cache, meta={"raw_dir": str(RAW_DIR)})
-    return path
+    return copy_kb(path, folder) if is_postgres(path) else path
+
+
+def copy_kb(kb_path: Location, folder: Path, name: str = "zhengce.db") -> Location:
+    """A copy of the test knowledge base that a test may change, with its index folder: a file
+    in ``folder``, or a new database copied from the template (PostgreSQL copies it whole)."""
+    if is_postgres(kb_path):
+        copy: Location = pg_cluster.create_database(str(kb_path), f"zhengce_{uuid.uuid4().hex[:12]}", TEMPLATE)
+        template = pg_cluster.database_url(str(kb_path), TEMPLATE)
+    else:
+        copy, template = Path(shutil.copy(kb_path, folder / name)), kb_path
+    if folder_of(template).is_dir():
+        shutil.copytree(folder_of(template), folder_of(copy))
+    return copy
 
 
 @pytest.fixture(scope="session")
@@ -96,13 +148,10 @@ def serve(app) -> Iterator[str]:
     thread.join(timeout=10)
 
 
-def serve_process(kb_path: Path, folder: Path, *options: str) -> Iterator[tuple[Path, str]]:
+def serve_process(kb_path: Location, folder: Path, *options: str) -> Iterator[tuple[Location, str]]:
     """``zhengce serve`` as its own process over a copy of the knowledge base at ``kb_path``
     (with its index folder) in ``folder``, on a free loopback port; stopped when closed."""
-    from zhengce.index.persist import folder_of
-
-    kb = Path(shutil.copy(kb_path, folder / "zhengce.db"))
-    shutil.copytree(folder_of(kb_path), folder_of(kb))
+    kb = copy_kb(kb_path, folder)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from tests.conftest import copy_kb
 from zhengce.cli import app
 
 runner = CliRunner()
@@ -28,8 +29,7 @@ def test_build_writes_a_knowledge_base_and_reports_it(tmp_path: Path):
 
 
 def test_build_from_a_missing_folder_fails_clearly_and_keeps_the_old_base(tmp_path: Path, kb_path: Path):
-    db = tmp_path / "kb.db"
-    db.write_bytes(kb_path.read_bytes())
+    db = copy_kb(kb_path, tmp_path, "kb.db")
     result = invoke("--db", str(db), "build", "--raw", str(tmp_path / "nowhere"))
     assert result.exit_code == 1
     assert "找不到原始资料文件夹" in result.output

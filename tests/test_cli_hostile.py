@@ -91,6 +91,7 @@ def damaged_copy(kb_path: Path, folder: Path) -> Path:
     return copy
 
 
+@pytest.mark.sqlite_only("noise written over the middle of the file")
 @pytest.mark.parametrize("command", [["stats"], ["search", "社保"], ["ask", "稳岗返还"], ["docs", "list"]])
 def test_a_damaged_knowledge_base_is_one_line_and_exit_1(kb_path: Path, tmp_path: Path, command: list[str]):
     result = runner.invoke(app, ["--db", str(damaged_copy(kb_path, tmp_path)), *command])

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import serve
+from tests.conftest import copy_kb, serve
 from zhengce.api.app import create_app
 from zhengce.index.build import DEFAULT_CACHE
 
@@ -38,7 +38,7 @@ def shell_commands(prefix: str) -> list[str]:
 def server(tmp_path_factory: pytest.TempPathFactory, kb_path: Path) -> Iterator[str]:
     """A server of its own over a copy of the knowledge base (the README adds and removes a document)."""
     folder = tmp_path_factory.mktemp("readme")
-    kb, cache = Path(shutil.copy(kb_path, folder / "kb.db")), Path(shutil.copy(DEFAULT_CACHE, folder / "cache.sqlite"))
+    kb, cache = copy_kb(kb_path, folder, "kb.db"), Path(shutil.copy(DEFAULT_CACHE, folder / "cache.sqlite"))
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("ZHENGCE_ADMIN_TOKEN", TOKEN)
         yield from serve(create_app(kb, cache=cache))

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import copy_kb
 from zhengce.index.hybrid import SearchIndex
 from zhengce.index.persist import folder_of, load_index
 from zhengce.index.tokenize import POLICY_TERMS, pos_tagger, tokenizer
+from zhengce.store.backend import Location, is_postgres
 from zhengce.store.db import Store
 
 QUESTIONS = ("以工代训补贴标准是多少", "失业保险金 申领", "人社部发〔2020〕30号", "湖南 阶段性减免 社会保险费")
@@ -31,12 +33,14 @@ def test_mapped_indexes_rank_as_indexes_built_in_memory(store: Store, search_ind
         assert hybrid == [h.node_id for h in built.search(question, k=5)]
 
 
-def test_a_knowledge_base_without_its_index_folder_is_indexed_in_memory(kb_path: Path, tmp_path: Path) -> None:
-    copy = tmp_path / "zhengce.db"
-    shutil.copy(kb_path, copy)
-    assert not folder_of(copy).exists()
+def test_a_knowledge_base_without_its_index_folder_is_indexed_in_memory(kb_path: Location, tmp_path: Path) -> None:
+    """A SQLite file's folder is written by its build only; a PostgreSQL base's local cache is
+    written from the stored rows by the first reader on a machine that lacks it."""
+    copy = copy_kb(kb_path, tmp_path)
+    shutil.rmtree(folder_of(copy))
     hits = SearchIndex.load(Store(copy)).search("以工代训", k=3)
     assert any("以工代训" in h.text for h in hits)
+    assert folder_of(copy).exists() == is_postgres(copy)
 
 
 @pytest.mark.parametrize("text", [

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.conftest import serve
+from tests.conftest import copy_kb, serve
 from zhengce.api.app import create_app
 from zhengce.index.build import DEFAULT_CACHE
 
@@ -19,7 +19,7 @@ from zhengce.index.build import DEFAULT_CACHE
 def upload_url(tmp_path_factory: pytest.TempPathFactory, kb_path: Path) -> Iterator[str]:
     """A server of its own over a copy of the knowledge base, with an admin token."""
     folder = tmp_path_factory.mktemp("upload")
-    kb, cache = Path(shutil.copy(kb_path, folder / "kb.db")), Path(shutil.copy(DEFAULT_CACHE, folder / "cache.sqlite"))
+    kb, cache = copy_kb(kb_path, folder, "kb.db"), Path(shutil.copy(DEFAULT_CACHE, folder / "cache.sqlite"))
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("ZHENGCE_ADMIN_TOKEN", "s3cret")
         yield from serve(create_app(kb, cache=cache))

@@ -13,6 +13,7 @@ opened, so it never sees a half-written base, and a failed build leaves nothing.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import sqlite3
@@ -27,6 +28,7 @@ from urllib.parse import urlsplit, urlunsplit
 PREFIXES = ("postgresql://", "postgres://")
 REGISTRY = "public.zhengce_builds"
 KEPT = 2  # builds whose schemas stay: a worker may still read the previous one until it reloads
+KEPT_RESULTS = 20_000  # query results a reader keeps (its schema does not change)
 LOCK_KEY = 0x7A68656E  # the advisory lock that lets one change run at a time per database
 
 Location = Path | str  # a SQLite file, or a PostgreSQL URL
@@ -61,6 +63,7 @@ def database_errors() -> tuple[type[Exception], ...]:
     return (sqlite3.Error, psycopg.Error) if psycopg else (sqlite3.Error,)
 
 
+@functools.lru_cache(maxsize=512)
 def pg_sql(sql: str) -> str:
     """A query in SQLite's dialect, as PostgreSQL reads it: ``rowid`` becomes ``ctid``, which
     is insertion order in tables written once by a build and never updated."""
@@ -96,16 +99,37 @@ def _row_factory(cursor: Any) -> Any:
     return lambda values: Row(values, names)
 
 
-class PgConnection:
-    """A psycopg connection that takes SQLite-dialect queries and gives ``Row``s."""
+class Fetched(list):
+    """A query's rows, kept: iterated, or read with ``fetchone`` as from a cursor."""
 
-    def __init__(self, url: str, autocommit: bool) -> None:
+    def fetchone(self) -> Any:
+        return self[0] if self else None
+
+
+class PgConnection:
+    """A psycopg connection that takes SQLite-dialect queries and gives ``Row``s.
+
+    A reader's results are kept (``keep``): the schema it is pinned to is never written
+    again, and the store's reads ask the same small queries many times over (six per
+    document listed), each a round trip to the server where SQLite reads a page.
+    """
+
+    def __init__(self, url: str, autocommit: bool, keep: bool = False) -> None:
         import psycopg
 
         self.raw = psycopg.connect(url, autocommit=autocommit, row_factory=_row_factory)
+        self.kept: dict[tuple[str, tuple[Any, ...]], Fetched] | None = {} if keep else None
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        return self.raw.execute(pg_sql(sql), params)  # type: ignore[arg-type]
+        if self.kept is None:
+            return self.raw.execute(pg_sql(sql), params)  # type: ignore[arg-type]
+        key = (sql, tuple(params))
+        if (rows := self.kept.get(key)) is None:
+            rows = Fetched(self.raw.execute(pg_sql(sql), params))  # type: ignore[arg-type]
+            if len(self.kept) >= KEPT_RESULTS:
+                self.kept.clear()
+            self.kept[key] = rows
+        return rows
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         with self.raw.cursor() as cursor:
@@ -125,10 +149,11 @@ class PgConnection:
 
 
 def current_build(connection: PgConnection) -> tuple[int, str] | None:
-    """The sequence number and schema of the current build, or None before the first."""
-    if connection.execute("SELECT to_regclass(?)", (REGISTRY,)).fetchone()[0] is None:
+    """The sequence number and schema of the current build, or None before the first (asked
+    of the server each time: the one query whose answer changes)."""
+    if connection.raw.execute("SELECT to_regclass(%s)", (REGISTRY,)).fetchone()[0] is None:
         return None
-    row = connection.execute(f"SELECT seq, schema FROM {REGISTRY} ORDER BY seq DESC LIMIT 1").fetchone()
+    row = connection.raw.execute(f"SELECT seq, schema FROM {REGISTRY} ORDER BY seq DESC LIMIT 1").fetchone()  # type: ignore[arg-type]
     return (row[0], row[1]) if row else None
 
 
@@ -138,7 +163,7 @@ def open_reader(url: str) -> tuple[PgConnection, int]:
     Autocommit: a reader holds no transaction between queries, so it never blocks the
     build that drops an old schema. Raises LookupError when no build was written yet.
     """
-    connection = PgConnection(url, autocommit=True)
+    connection = PgConnection(url, autocommit=True, keep=True)
     try:
         build = current_build(connection)
         if build is None:
@@ -175,9 +200,9 @@ def publish(connection: PgConnection) -> None:
 
 
 def build_number(connection: PgConnection) -> int:
-    """The current build's number (0 before the first): a server compares it to reload."""
-    build = current_build(connection)
-    return build[0] if build else 0
+    """The current build's number, which a server compares at each request to reload: one
+    query (the registry exists, since the reader found its build there)."""
+    return connection.raw.execute(f"SELECT max(seq) FROM {REGISTRY}").fetchone()[0]  # type: ignore[arg-type]
 
 
 def open_existing(location: Location) -> Connection | None:
