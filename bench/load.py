@@ -6,9 +6,12 @@ Each client speaks from its own loopback address (127.0.0.N), as clerks at their
 desks would, so the server's per-client limit applies per client.
 
 Reports requests per second, p50/p95/p99 by kind, errors, and each worker's resident
-memory. Not part of `make test`: it takes (set-ups x client counts x seconds).
+memory. Not part of `make test`: it takes (set-ups x client counts x seconds). With
+``--pg URL`` (a knowledge base built there with `zhengce --db URL build`) the same run
+adds the rows of ``--pg-workers`` workers over PostgreSQL.
 
     python bench/load.py [--db var/zhengce.db] [--seconds 30] [--clients 20 50 100] [--workers 1 2]
+                         [--pg postgresql://…] [--pg-workers 2]
 """
 
 from __future__ import annotations
@@ -134,21 +137,25 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--clients", type=int, nargs="+", default=[20, 50, 100])
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--pg", help="a PostgreSQL knowledge base (postgresql://…) to serve as well")
+    parser.add_argument("--pg-workers", type=int, nargs="+", default=[2])
     args = parser.parse_args()
+    setups = [(args.db, workers, "SQLite") for workers in args.workers]
+    setups += [(args.pg, workers, "PostgreSQL") for workers in args.pg_workers if args.pg]
     work = mixed_work(args.db)
     print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; {args.seconds:.0f} s per row\n")
     print("| set-up | clients | req/s | search p50/p95/p99 ms | ask p50/p95/p99 ms | document p50/p95/p99 ms "
           "| errors | health max ms | RSS per worker MB |")
     print("|---|---|---|---|---|---|---|---|---|")
-    for workers in args.workers:
+    for db, workers, backend in setups:
         port = free_port()
-        server = start_server(args.db, workers, port)
+        server = start_server(db, workers, port)
         try:
             for clients in args.clients:
                 out = asyncio.run(round_of(f"http://127.0.0.1:{port}", clients, args.seconds, work))
                 done = sum(len(v) for v in out["results"].values())
                 cells = [" / ".join(pct(out["results"][k], q) for q in (50, 95, 99)) for k in KINDS]
-                print(f"| {workers} worker{'s' if workers > 1 else ''} SQLite | {clients} | "
+                print(f"| {workers} worker{'s' if workers > 1 else ''} {backend} | {clients} | "
                       f"{done / args.seconds:.1f} | {' | '.join(cells)} | {sum(out['errors'].values())} | "
                       f"{max(out['health'], default=0) * 1000:,.0f} | {worker_rss_mb(server)} |", flush=True)
         finally:
