@@ -199,10 +199,27 @@ def publish(connection: PgConnection) -> None:
     connection.commit()
 
 
-def build_number(connection: PgConnection) -> int:
-    """The current build's number, which a server compares at each request to reload: one
-    query (the registry exists, since the reader found its build there)."""
-    return connection.raw.execute(f"SELECT max(seq) FROM {REGISTRY}").fetchone()[0]  # type: ignore[arg-type]
+class BuildWatch:
+    """Whether a newer build than a reader's was made current: one query per call on a
+    connection of its own (a server asks at every request, while its threads read on the
+    reader's). A lost connection counts as a change, since the reader's is lost too and
+    reopening the store is how it comes back."""
+
+    def __init__(self, url: str, seen: int) -> None:
+        self.url, self.seen = url, seen
+        self.connection: Any = None
+
+    def changed(self) -> bool:
+        import psycopg
+
+        try:
+            if self.connection is None:
+                self.connection = psycopg.connect(self.url, autocommit=True)
+            row = self.connection.execute(f"SELECT max(seq) FROM {REGISTRY}").fetchone()  # type: ignore[arg-type]
+        except psycopg.Error:
+            self.connection = None
+            return True
+        return row[0] != self.seen
 
 
 def open_existing(location: Location) -> Connection | None:

@@ -29,10 +29,10 @@ from zhengce.relations.level import level_of
 from zhengce.relations.validity import IN_FORCE_STATUSES, Fact
 from zhengce.store.added import read_added, write_added
 from zhengce.store.backend import (
+    BuildWatch,
     Connection,
     Location,
     Row,
-    build_number,
     display,
     is_postgres,
     open_reader,
@@ -248,6 +248,7 @@ class Store(RelationQueries, TableQueries):
 
         try:
             self.connection, self.stamp = open_reader(url)
+            self.watch = BuildWatch(url, self.stamp)
             version = self.meta().get("schema_version")
         except LookupError:
             raise KnowledgeBaseError(f"{display(url)} 中没有知识库：请先运行 `zhengce --db URL build`。") from None
@@ -265,7 +266,7 @@ class Store(RelationQueries, TableQueries):
         """Whether a build, an add or a remove replaced the knowledge base since it was opened
         (one stat, or one query in PostgreSQL): a server then reloads."""
         if is_postgres(self.path):
-            return build_number(self.connection) != self.stamp  # type: ignore[arg-type]
+            return self.watch.changed()
         return _file_stamp(self.path) != self.stamp
 
     def added_sources(self) -> list[AddedSource]:
