@@ -6,8 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from tests import pg_cluster
 from tests.conftest import copy_kb
+from zhengce.cli import app
 from zhengce.corpus.build import CorpusReport
 from zhengce.corpus.model import Document
 from zhengce.store.backend import Location, cache_key, display, is_postgres, pg_schema, pg_sql
@@ -61,3 +64,14 @@ def test_a_build_that_fails_half_way_leaves_the_old_base(kb_path: Location, tmp_
         assert schemas.fetchone()[0] == 1
     else:
         assert [p.name for p in tmp_path.glob(".*.tmp*")] == []
+
+
+def test_a_place_without_a_knowledge_base_is_one_line_in_chinese_without_the_password(kb_path: Location,
+                                                                                     tmp_path: Path):
+    if is_postgres(kb_path):  # a database that exists, with no build in it; the test cluster ignores passwords
+        empty = pg_cluster.create_database(str(kb_path), "zhengce_empty").replace("postgres@", "postgres:hunter2@")
+    else:
+        empty = str(tmp_path / "none.db")
+    result = CliRunner().invoke(app, ["--db", empty, "stats"])
+    assert result.exit_code == 1 and "没有知识库" in result.output and "zhengce" in result.output
+    assert "hunter2" not in result.output and "Traceback" not in result.output
