@@ -14,8 +14,9 @@ from collections.abc import Callable
 from datetime import date
 
 from zhengce.evaluation.questions import load_questions
-from zhengce.index.hybrid import Filters, SearchIndex
+from zhengce.index.hybrid import SearchIndex
 from zhengce.store.db import Store
+from zhengce.store.records import Filters
 
 DATES = (date(2020, 7, 1), date(2021, 6, 1), date(2022, 6, 1), date(2025, 12, 1))
 

@@ -33,7 +33,7 @@ def loaded(monkeypatch: pytest.MonkeyPatch, search_index: SearchIndex, answerer:
     """The session's index and answerer instead of loading them per call: the property is
     about the command's handling of input, not about loading."""
     monkeypatch.setattr(SearchIndex, "load", classmethod(lambda cls, store: search_index))
-    monkeypatch.setattr("zhengce.cli.query.make_answerer", lambda store, index: answerer)
+    monkeypatch.setattr("zhengce.answer.generate.make_answerer", lambda store, index: answerer)
 
 
 def assert_defined(result) -> None:

@@ -22,8 +22,10 @@ from pydantic import BaseModel, Field
 from zhengce.api.models import AnswerOut, SearchOut
 from zhengce.calc.engine import CalculationError
 from zhengce.calc.rules import RULES
-from zhengce.index.hybrid import MAX_K, Filters, facet_counts
+from zhengce.index import MAX_K
+from zhengce.index.hybrid import facet_counts
 from zhengce.index.query import QueryError
+from zhengce.service import FilterError, day, search_filters
 from zhengce.store.records import Article, DocumentStatus, DocumentSummary, DocumentView, Table, TableSummary
 
 INSTRUCTIONS = ("2020 年人社政策文件库（国务院、人社部、湖南、重庆、北京）。先用 search 或 ask 找到条文，"
@@ -52,12 +54,10 @@ class CalcRecord(BaseModel):
 
 
 def _date(text: str | None, name: str) -> date | None:
-    if not text:
-        return None
     try:
-        return date.fromisoformat(text)
-    except ValueError as error:
-        raise ToolError(f"{name} 的日期写法是 YYYY-MM-DD，而不是“{text}”。") from error
+        return day(text, name)
+    except FilterError as error:
+        raise ToolError(f"{error.field}：{error}") from error
 
 
 def _calc_description() -> str:
@@ -92,9 +92,11 @@ def build_server(state: State) -> MCPServer:
                      issuer: str | None = None, date_from: str | None = None, date_to: str | None = None,
                      valid_on: str | None = None, level: str | None = None,
                      mode: Literal["hybrid", "keyword", "semantic"] = "hybrid") -> SearchOut:
-        filters = Filters(region=region, section=section, doc_type=doc_type, issuer=issuer,
-                          date_from=_date(date_from, "date_from"), date_to=_date(date_to, "date_to"),
-                          valid_on=_date(valid_on, "valid_on"), level=level)
+        try:
+            filters = search_filters(region=region, section=section, doc_type=doc_type, issuer=issuer,
+                                     date_from=date_from, date_to=date_to, valid_on=valid_on, level=level)
+        except FilterError as error:
+            raise ToolError(f"{error.field}：{error}") from error
         hits = await off_loop(lambda: state().index.search(query, k=k, filters=filters, mode=mode))
         return SearchOut(query=query, hits=[h.as_dict() for h in hits], facets=facet_counts(hits), plan=None)
 

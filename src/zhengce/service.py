@@ -1,4 +1,9 @@
-"""Shapes the faces share (CLI, API, web): batch answer records and table CSV."""
+"""What the faces (CLI, API, web, MCP) share, done once: search filters read from what a
+user wrote, dates, batch answer records, table CSV and its file name, source labels.
+
+A face adapts its input and output only: it hands strings to ``search_filters`` and
+turns a ``FilterError`` into its own way of refusing (exit code, HTTP 400, tool error).
+"""
 
 from __future__ import annotations
 
@@ -10,17 +15,64 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from zhengce.index.query import QueryError
-from zhengce.store.records import Source, Table
+from zhengce.relations.level import LEVELS
+from zhengce.store.records import Filters, Source, Table
 
 if TYPE_CHECKING:  # the answer wing loads on first use, not when a light command imports this
     from zhengce.answer.ask import Answer, Answerer
+    from zhengce.index.query import QueryError
+
+
+class FilterError(ValueError):
+    """A filter written so that it cannot be read: ``field`` names it (a face names its own
+    option or parameter), the message says how to write it, in Chinese."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+DATE_LABELS = {"date_from": "起始日期", "date_to": "截止日期", "valid_on": "有效日期", "on": "日期"}
+
+
+def day(value: str | date | None, field: str = "on") -> date | None:
+    """A date written YYYY-MM-DD (nothing else: not 20200509, not a Unix time); None when empty.
+
+    >>> day("2020-05-09"), day("")
+    (datetime.date(2020, 5, 9), None)
+    """
+    if not value or isinstance(value, date):
+        return value or None
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value)
+    except ValueError:
+        pass
+    label = DATE_LABELS.get(field, field)
+    raise FilterError(field, f"{label}须写成 YYYY-MM-DD，例如 2020-05-09，而不是“{value}”。")
+
+
+def search_filters(region: str | None = None, section: str | None = None, doc_type: str | None = None,
+                   issuer: str | None = None, date_from: str | date | None = None, date_to: str | date | None = None,
+                   valid_on: str | date | None = None, level: str | None = None,
+                   year: str | int | None = None) -> Filters:
+    """The filters of a search or a list from what a face was given: empty means any, dates
+    as YYYY-MM-DD, ``year`` the whole of that year of issue, ``level`` one of LEVELS."""
+    if level and level not in LEVELS:
+        raise FilterError("level", f"效力级别须为 {'、'.join(LEVELS)} 之一，而不是“{level}”。")
+    if year and not (str(year).isdigit() and len(str(year)) == 4):
+        raise FilterError("year", f"年份须为四位数字，例如 2020，而不是“{year}”。")
+    first, last = (date(int(year), 1, 1), date(int(year), 12, 31)) if year else (None, None)
+    return Filters(region=region or None, section=section or None, doc_type=doc_type or None, issuer=issuer or None,
+                   date_from=day(date_from, "date_from") or first, date_to=day(date_to, "date_to") or last,
+                   valid_on=day(valid_on, "valid_on"), level=level or None)
 
 
 def answer_record(question: str, result: Answer | QueryError) -> dict[str, Any]:
     """One batch item, shaped like a single answer; a question that cannot be asked
     abstains with its error as the reason, so readers need no second shape."""
     from zhengce.answer.ask import Answer
+    from zhengce.index.query import QueryError
 
     if isinstance(result, QueryError):
         return {**Answer(question, "", True, reason=str(result)).as_dict(), "error": str(result)}
@@ -45,6 +97,8 @@ def ask_within(answerer: Answerer, questions: list[str], seconds: float,
                on: date | None = None) -> list[Answer | QueryError]:
     """Answers in order, ``CHUNK`` questions at a time (retrieval batched within a chunk),
     until ``seconds`` have passed: a batch's cost is bounded whatever its questions."""
+    from zhengce.index.query import QueryError
+
     started = time.monotonic()
     results: list[Answer | QueryError] = []
     for start in range(0, len(questions), CHUNK):

@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
-from zhengce.index.hybrid import Filters, SearchIndex
+from zhengce.index.hybrid import SearchIndex
 from zhengce.index.query import QueryError
+from zhengce.store.records import Filters
 
 HIT_FIELDS = {"doc_id", "title", "doc_number", "article", "node_id", "text", "snippet", "score", "region", "date"}
 

@@ -15,8 +15,9 @@ from typer.testing import CliRunner
 
 from zhengce.api.app import create_app
 from zhengce.cli import app
-from zhengce.index.hybrid import Filters, SearchIndex
+from zhengce.index.hybrid import SearchIndex
 from zhengce.store.db import Store
+from zhengce.store.records import Filters
 
 # 人社部发〔2020〕11号 on 2020-07-01 (extended by 49号: 已被修改) and 2021-06-01 (阶段性政策已到期);
 # 渝府办发〔2020〕22号 on 2020-07-01 (item 三/26 ended: 部分失效).
@@ -65,7 +66,7 @@ def test_search_leaves_out_the_articles_whose_period_ended(search_index: SearchI
 def test_level_is_a_filter_of_list_search_and_api(store: Store, search_index: SearchIndex, client: TestClient,
                                                    kb_path: Path):
     # 网络招聘服务管理规定 is 人力资源和社会保障部令第44号: a 部门规章.
-    rules = {d.title for d in store.list_documents(level="部门规章")}
+    rules = {d.title for d in store.list_documents(Filters(level="部门规章"))}
     assert "网络招聘服务管理规定" in rules
     listed = json.loads(cli(kb_path, "docs", "list", "--level", "地方规范性文件", "--json"))
     assert listed and all(d["level"] == "地方规范性文件" for d in listed)

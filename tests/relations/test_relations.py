@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from zhengce.store.db import Store
+from zhengce.store.records import Filters
 
 
 def test_cleanup_notice_repeals_from_its_date(store: Store):
@@ -83,10 +84,10 @@ def test_validity_of_phased_policies(store: Store):
 
 
 def test_documents_in_force_on_a_date(store: Store):
-    in_force = {d.doc_number for d in store.list_documents(valid_on=date(2021, 1, 1))}
+    in_force = {d.doc_number for d in store.list_documents(Filters(valid_on=date(2021, 1, 1)))}
     assert "人社部发〔2020〕49号" in in_force and "人社部发〔2020〕11号" not in in_force
     assert "京房公积金发〔2020〕9号" not in in_force
-    assert "人社部发〔2020〕11号" in {d.doc_number for d in store.list_documents(valid_on=date(2020, 12, 31))}
+    assert "人社部发〔2020〕11号" in {d.doc_number for d in store.list_documents(Filters(valid_on=date(2020, 12, 31)))}
 
 
 def test_show_carries_validity(store: Store):

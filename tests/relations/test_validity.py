@@ -13,6 +13,7 @@ from zhengce.corpus.model import Document
 from zhengce.relations.corpus import corpus_relations
 from zhengce.relations.readings import load_readings
 from zhengce.store.db import Store
+from zhengce.store.records import Filters
 
 
 def status(store: Store, key: str, on: str) -> str:
@@ -52,7 +53,8 @@ def test_an_amended_document_ends_when_its_extension_ends(store: Store):
     # 人社部发〔2020〕49号 (2020-06-22) extends 11号's relief: 延长执行到2020年12月底.
     assert status(store, "人社部发〔2020〕11号", "2020-12-31") == "已被修改"
     assert status(store, "人社部发〔2020〕11号", "2021-06-01") == "阶段性政策已到期"
-    assert "人社部发〔2020〕11号" not in {d.doc_number for d in store.list_documents(valid_on=date(2022, 6, 1))}
+    in_force = store.list_documents(Filters(valid_on=date(2022, 6, 1)))
+    assert "人社部发〔2020〕11号" not in {d.doc_number for d in in_force}
     # 湘人社规〔2020〕3号: 具体政策实施期满失效; 湘人社规〔2020〕10号 extends it to 2020年12月底.
     assert status(store, "湘人社规〔2020〕3号", "2020-12-31") == "已被修改"
     ended = store.validity("湘人社规〔2020〕3号", date(2021, 6, 1))

@@ -11,8 +11,10 @@ import pytest
 from zhengce.corpus.model import Document
 from zhengce.corpus.numerals import canonical_doc_number
 from zhengce.corpus.privacy import find_private
-from zhengce.store.db import KnowledgeBaseError, Store, iter_all_documents, write_knowledge_base
-from zhengce.store.records import plain
+from zhengce.service import search_filters
+from zhengce.store.db import KnowledgeBaseError, Store, write_knowledge_base
+from zhengce.store.documents import iter_all_documents
+from zhengce.store.records import Filters, plain
 
 
 def test_document_found_by_any_printed_number_form(store: Store):
@@ -56,11 +58,11 @@ def test_no_contact_data_in_any_document_of_the_whole_corpus(store: Store):
 
 
 def test_filters(store: Store):
-    hunan = store.list_documents(region="湖南")
+    hunan = store.list_documents(Filters(region="湖南"))
     assert hunan and all(d.region == "湖南" for d in hunan)
-    social = store.list_documents(region="湖南", section="社会保险")
+    social = store.list_documents(Filters(region="湖南", section="社会保险"))
     assert social and len(social) < len(hunan)
-    assert all(d.date.startswith("2020") for d in store.list_documents(year=2020))
+    assert all(d.date.startswith("2020") for d in store.list_documents(search_filters(year=2020)))
 
 
 def test_a_failed_build_leaves_the_previous_knowledge_base(tmp_path: Path, corpus: list[Document]):

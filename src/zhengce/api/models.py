@@ -16,6 +16,7 @@ from zhengce.calc.engine import Input, Rule
 from zhengce.index.hybrid import Hit
 from zhengce.index.query import MAX_QUERY_CHARS, readable
 from zhengce.relations.level import LEVELS
+from zhengce.service import day
 from zhengce.store.records import DocumentSummary
 
 Level = Literal[LEVELS]  # type: ignore[valid-type]
@@ -31,12 +32,11 @@ class ErrorOut(Strict):
 
 
 def _iso_date(value: Any) -> Any:
-    """Dates only as YYYY-MM-DD: pydantic alone would read 0 or 1e9 as a Unix time."""
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str) or len(value) != 10:
-        raise ValueError("日期须写作 YYYY-MM-DD，例如 2020-05-09")
-    return date.fromisoformat(value)
+    """Dates only as YYYY-MM-DD, read as every face reads them: pydantic alone would read 0
+    or 1e9 as a Unix time."""
+    if not isinstance(value, str | date):
+        raise ValueError("日期须写成 YYYY-MM-DD，例如 2020-05-09")
+    return day(value)
 
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]

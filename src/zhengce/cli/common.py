@@ -13,7 +13,10 @@ from rich.markup import escape
 from rich.table import Table
 
 if TYPE_CHECKING:
+    from zhengce.answer.ask import Answerer
+    from zhengce.index.hybrid import SearchIndex
     from zhengce.store.db import Store
+    from zhengce.store.records import Filters
 
 app = typer.Typer(help="zhengce: search and read Chinese HR and social-security policy documents.",
                   no_args_is_help=True, pretty_exceptions_enable=False)
@@ -59,6 +62,21 @@ def parse_pairs(items: list[str] | None, option: str, form: str) -> dict[str, st
     return pairs
 
 
+# The command-line option of each filter, where it is not --NAME.
+OPTIONS = {"date_from": "--from", "date_to": "--to", "doc_type": "--type", "valid_on": "--valid-on"}
+
+
+def filters_from(**given: str | int | None) -> Filters:
+    """The search filters of the options given, through the one reader every face uses;
+    an option that cannot be read stops the command, named."""
+    from zhengce.service import FilterError, search_filters
+
+    try:
+        return search_filters(**given)  # type: ignore[arg-type]
+    except FilterError as error:
+        fail(f"{OPTIONS.get(error.field, '--' + error.field)}：{error}")
+
+
 def open_store() -> Store:
     from zhengce.store.db import KnowledgeBaseError, Store
 
@@ -66,6 +84,22 @@ def open_store() -> Store:
         return Store(State.db)
     except KnowledgeBaseError as error:
         fail(str(error))
+
+
+def load_index(store: Store | None = None) -> SearchIndex:
+    """The search index of the knowledge base (``--db``); numpy, bm25s and the tokenizer
+    load here, when a command needs them, so that `zhengce --help` stays light."""
+    from zhengce.index.hybrid import SearchIndex
+
+    return SearchIndex.load(store or open_store())
+
+
+def load_answerer() -> Answerer:
+    """The answerer over the knowledge base (``--db``), loaded when a command asks."""
+    from zhengce.answer.generate import make_answerer
+
+    store = open_store()
+    return make_answerer(store, load_index(store))
 
 
 def print_json(value: Any) -> None:
@@ -87,8 +121,10 @@ def print_table(title: str, columns: tuple[str, ...] | list[str], rows: list[lis
 
 
 def parse_date(text: str, option: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        fail(f"{option} 须写作 YYYY-MM-DD（例如 2020-05-09），而不是“{text}”。")
+    """The date an option gives, read as every face reads dates (YYYY-MM-DD)."""
+    from zhengce.service import FilterError, day
 
+    try:
+        return day(text) or fail(f"{option}：请给出日期（YYYY-MM-DD）。")
+    except FilterError as error:
+        fail(f"{option}：{error}")

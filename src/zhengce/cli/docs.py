@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
-from zhengce.cli.common import console, fail, open_store, parse_date, print_json, print_table
+from zhengce.cli.common import console, fail, filters_from, open_store, parse_date, print_json, print_table
 from zhengce.relations.level import LEVELS
 from zhengce.service import REFERENCE_KINDS, source_label
 
@@ -30,11 +30,10 @@ def docs_list(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """List documents, filtered by region, section, year, type, 效力级别 or validity on a date."""
-    if level and level not in LEVELS:
-        fail(f"--level must be one of {'、'.join(LEVELS)}, not {level!r}.")
-    store, on = open_store(), parse_date(valid_on, "--valid-on") if valid_on else None
-    documents = store.list_documents(region=region, section=section, year=year, doc_type=doc_type, valid_on=on,
-                                     level=level)
+    filters = filters_from(region=region, section=section, year=year, doc_type=doc_type, valid_on=valid_on,
+                           level=level)
+    store, on = open_store(), filters.valid_on
+    documents = store.list_documents(filters)
     if as_json:
         print_json(documents)
         return

@@ -4,32 +4,30 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
-from zhengce.answer.ask import Answer, Answerer, parse_question_line
-from zhengce.answer.generate import make_answerer
-from zhengce.cli.common import app, console, fail, input_lines, open_store, parse_date, print_json
-from zhengce.index.hybrid import MAX_K, Filters, Hit, SearchIndex
-from zhengce.index.query import QueryError, readable
-from zhengce.relations.level import LEVELS
+from zhengce.cli.common import (
+    app,
+    console,
+    fail,
+    filters_from,
+    input_lines,
+    load_answerer,
+    load_index,
+    parse_date,
+    print_json,
+)
+from zhengce.index import MAX_K
 from zhengce.service import answer_record, source_label
+from zhengce.store.records import Filters
 
-
-def _filters(region: str | None, section: str | None, doc_type: str | None, issuer: str | None,
-             date_from: str | None, date_to: str | None, valid_on: str | None, level: str | None) -> Filters:
-    if level and level not in LEVELS:
-        fail(f"--level must be one of {'、'.join(LEVELS)}, not {level!r}.")
-    try:
-        return Filters(region=region, section=section, doc_type=doc_type, issuer=issuer,
-                       date_from=date.fromisoformat(date_from) if date_from else None,
-                       date_to=date.fromisoformat(date_to) if date_to else None,
-                       valid_on=date.fromisoformat(valid_on) if valid_on else None, level=level)
-    except ValueError as error:
-        fail(f"日期须写作 YYYY-MM-DD，例如 2020-05-09（{error}）。")
+if TYPE_CHECKING:  # the search and answer wings load when a command runs, not for --help
+    from zhengce.answer.ask import Answer, Answerer
+    from zhengce.index.hybrid import Hit
 
 
 @app.command()
@@ -54,13 +52,16 @@ def search(
     """Find the articles that answer a query: keyword and semantic search, fused."""
     if mode not in ("hybrid", "keyword", "semantic"):
         fail(f"--mode 只能是 hybrid、keyword 或 semantic，而不是“{mode}”。")
-    filters = _filters(region, section, doc_type, issuer, date_from, date_to, valid_on, level)
+    filters = filters_from(region=region, section=section, doc_type=doc_type, issuer=issuer, date_from=date_from,
+                           date_to=date_to, valid_on=valid_on, level=level)
     if jsonl:
         _search_lines(k, filters, mode)
         return
     if query is None:
         fail("请给出查询内容，或用 --jsonl 从标准输入逐行读取查询。")
-    index = SearchIndex.load(open_store())
+    from zhengce.index.query import QueryError, readable
+
+    index = load_index()
     try:
         query = readable(query)
         hits = index.search(query, k=k, filters=filters, mode=mode)  # type: ignore[arg-type]
@@ -77,7 +78,9 @@ def search(
 
 def _search_lines(k: int, filters: Filters, mode: str) -> None:
     """Batch mode: one query per input line, one JSON list (or error object) per output line."""
-    index = SearchIndex.load(open_store())
+    from zhengce.index.query import QueryError
+
+    index = load_index()
     queries = input_lines()
     for result in index.search_many(queries, k=k, filters=filters, mode=mode):  # type: ignore[arg-type]
         if isinstance(result, QueryError):
@@ -112,9 +115,10 @@ def ask(
     on: Annotated[str | None, typer.Option(help="Answer from the documents in force on YYYY-MM-DD.")] = None,
 ) -> None:
     """Answer a question by quoting the documents, with citations; say so when they do not answer it."""
+    from zhengce.index.query import QueryError, readable
+
     day = parse_date(on, "--on") if on else None
-    store = open_store()
-    answerer = make_answerer(store, SearchIndex.load(store))
+    answerer = load_answerer()
     if jsonl:
         _ask_lines(answerer, day)
         return
@@ -132,6 +136,9 @@ def ask(
 
 def _ask_lines(answerer: Answerer, on: date | None) -> None:
     """Batch mode: every input line gets exactly one output line, in order."""
+    from zhengce.answer.ask import parse_question_line
+    from zhengce.index.query import QueryError, readable
+
     lines = input_lines()
     questions, problems = [], {}
     for number, line in enumerate(lines):

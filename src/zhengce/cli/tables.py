@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -49,6 +50,6 @@ def tables_show(
     if as_json:
         print_json(table)
     elif as_csv:
-        typer.echo(table_csv(table, bom=False), nl=False)
+        sys.stdout.write(table_csv(table, bom=False))
     else:
         print_table(f"{table.name}（{len(table.rows)} 行）", table.columns, table.rows)

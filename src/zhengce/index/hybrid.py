@@ -17,6 +17,7 @@ import bm25s
 import numpy as np
 from threadpoolctl import threadpool_limits
 
+from zhengce.index import MAX_K
 from zhengce.index.embed import embed_queries, embed_query
 from zhengce.index.persist import bigram_lists, keyword_index, stored_index
 from zhengce.index.query import Query, QueryError, normalize
@@ -24,7 +25,7 @@ from zhengce.index.tokenize import char_bigrams, tokens
 from zhengce.index.units import row_cells
 from zhengce.relations.validity import covered
 from zhengce.store.db import Store
-from zhengce.store.records import DocumentSummary
+from zhengce.store.records import DocumentSummary, Filters
 
 Mode = Literal["hybrid", "keyword", "semantic"]
 RRF_K = 10  # measured on eval/: 10 beats 30 and 60 (MRR 0.839 vs 0.830, 0.824)
@@ -42,27 +43,12 @@ CELL_BOOST = 0.3
 NAME_BOOST = 0.1
 MIN_CELL = 4
 MAX_CELL_ROWS = 3
-MAX_K = 100
 # A query's vector product is small; BLAS threads left spinning after it slow down
 # the embedding model's own threads that run next (end-to-end p50 40 ms -> 21 ms
 # on two cores). Limited here, whatever imported numpy first.
 threadpool_limits(limits=1, user_api="blas")
 # Above this many units the vector product itself dominates, and both cores pay.
 PARALLEL_PRODUCT_UNITS = 200_000
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Restrictions on what a search may return; None means any."""
-
-    region: str | None = None
-    section: str | None = None
-    doc_type: str | None = None
-    issuer: str | None = None
-    date_from: date | None = None
-    date_to: date | None = None
-    valid_on: date | None = None
-    level: str | None = None
 
 
 @dataclass
@@ -176,7 +162,7 @@ class SearchIndex:
     def _mask(self, filters: Filters) -> np.ndarray:
         """Which units the filters allow: decided per document, spread to its units; on a
         date, only the units in force then."""
-        allowed_docs = np.array([_passes(self.documents[doc_id], filters) for doc_id in self.doc_ids])
+        allowed_docs = np.array([filters.admit(self.documents[doc_id]) for doc_id in self.doc_ids])
         allowed = allowed_docs[self.unit_doc]
         return allowed & self._in_force_units(filters.valid_on) if filters.valid_on else allowed
 
@@ -284,23 +270,6 @@ def facet_counts(hits: list[Hit]) -> dict[str, dict[str, int]]:
             value = getattr(hit, facet) or "—"
             counts[facet][value] = counts[facet].get(value, 0) + 1
     return counts
-
-
-def _passes(document: DocumentSummary, filters: Filters) -> bool:
-    if filters.region and document.region != filters.region:
-        return False
-    if filters.section and document.section != filters.section:
-        return False
-    if filters.doc_type and document.doc_type != filters.doc_type:
-        return False
-    if filters.level and document.level != filters.level:
-        return False
-    if filters.issuer and not any(filters.issuer in issuer for issuer in document.issuers):
-        return False
-    issued = date.fromisoformat(document.date) if document.date else None
-    if filters.date_from and (issued is None or issued < filters.date_from):
-        return False
-    return not (filters.date_to and (issued is None or issued > filters.date_to))
 
 
 def _add_ranks(fused: dict[int, float], scores: np.ndarray, allowed: np.ndarray, weight: float) -> None:

@@ -13,38 +13,30 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from zhengce.corpus.added import AddedSource
-from zhengce.corpus.assemble import document_key
 from zhengce.corpus.model import Document
-from zhengce.corpus.numerals import canonical_doc_number, nfkc
 from zhengce.paths import resolve_path
 from zhengce.relations.citations import Reference
-from zhengce.relations.level import level_of
-from zhengce.relations.validity import IN_FORCE_STATUSES, Fact
+from zhengce.relations.validity import Fact
 from zhengce.store.added import read_added, write_added
 from zhengce.store.backend import (
     BuildWatch,
     Connection,
     Location,
-    Row,
     display,
     is_postgres,
     open_reader,
     open_writer,
     publish,
 )
-from zhengce.store.records import Article, DocumentSummary, DocumentView, Flag, Source
-from zhengce.store.relations import RelationQueries
+from zhengce.store.documents import DocumentQueries
 from zhengce.store.schema import SCHEMA, SCHEMA_VERSION
-from zhengce.store.tables import TableQueries
-
-SORTABLE = ("ord", "date", "title", "doc_number", "region", "section", "doc_type")
 
 
 class KnowledgeBaseError(Exception):
@@ -218,7 +210,7 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-class Store(RelationQueries, TableQueries):
+class Store(DocumentQueries):
     """Read access to a built knowledge base (validity: ``store.validity``)."""
 
     def __init__(self, path: Location | None = None) -> None:
@@ -276,101 +268,6 @@ class Store(RelationQueries, TableQueries):
     def meta(self) -> dict[str, str]:
         return {row["key"]: row["value"] for row in self.connection.execute("SELECT * FROM meta")}
 
-    def list_documents(self, region: str | None = None, section: str | None = None,
-                       year: int | None = None, doc_type: str | None = None,
-                       sort: str = "ord", descending: bool = False,
-                       valid_on: date | None = None, level: str | None = None) -> list[DocumentSummary]:
-        """Document summaries, filtered by the given fields (``valid_on``: in force on that
-        date, i.e. 现行有效, 已被修改 or 部分失效; ``level``: 效力级别), in corpus order or
-        sorted by ``sort`` (one of SORTABLE)."""
-        if sort not in SORTABLE:
-            raise ValueError(f"Cannot sort by {sort!r}; choose one of {', '.join(SORTABLE)}.")
-        clauses, params = [], []
-        for column, value in (("region", region), ("section", section), ("doc_type", doc_type)):
-            if value:
-                clauses.append(f"{column} = ?")
-                params.append(value)
-        if year:
-            clauses.append("substr(date, 1, 4) = ?")
-            params.append(str(year))
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-        direction = "DESC" if descending else "ASC"
-        rows = self.connection.execute(
-            f"SELECT * FROM documents {where} ORDER BY {sort} IS NULL, {sort} {direction}, ord", params)
-        documents = [self._summary(row) for row in rows]
-        if level:
-            documents = [d for d in documents if d.level == level]
-        if valid_on:
-            statuses = self.all_validity(valid_on)
-            documents = [d for d in documents if statuses[d.id].status in IN_FORCE_STATUSES]
-        return documents
-
-    def find_document_id(self, key: str) -> str | None:
-        """The id of the document named by id, document number (any printed form) or title."""
-        key = key.strip()
-        number = canonical_doc_number(nfkc(key))
-        # Of an added document's versions, which share number and title, the latest.
-        row = self.connection.execute(
-            "SELECT id FROM documents WHERE id = ? OR doc_number = ? OR title = ? "
-            "ORDER BY id = ? DESC, id IN (SELECT doc_id FROM links WHERE kind = 'new_version'), ord LIMIT 1",
-            (key, number or key, key, key),
-        ).fetchone()
-        if row:
-            return row["id"]
-        wanted = document_key(nfkc(key))
-        for candidate in self.connection.execute("SELECT id, title FROM documents ORDER BY ord"):
-            if document_key(nfkc(candidate["title"])) == wanted:
-                return candidate["id"]
-        return None
-
-    def get_document(self, key: str, on: date | None = None) -> DocumentView | None:
-        """A whole document (summary, validity on ``on`` (default today), text, articles,
-        tables, the line of the measure it belongs to), or None when unknown."""
-        doc_id = self.find_document_id(key)
-        if doc_id is None:
-            return None
-        row = self.connection.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        on = on or date.today()
-        items = {item.node_id: item for item in self.item_statuses(doc_id, on)}
-        articles = tuple(
-            Article(id=n["id"], path=n["path"], label=n["label"], kind=n["kind"], parent=n["parent_id"],
-                    text=n["text"], start_line=n["start_line"], end_line=n["end_line"], validity=items.get(n["id"]))
-            for n in self.connection.execute("SELECT * FROM nodes WHERE doc_id = ? ORDER BY ord", (doc_id,)))
-        tables = tuple(self._table(t) for t in self.connection.execute(
-            "SELECT * FROM tables WHERE doc_id = ? ORDER BY ord", (doc_id,)))
-        return DocumentView(**self._summary_fields(row), validity=self.status_of(doc_id, on),
-                            thread=self.thread(doc_id), text=row["text"], articles=articles, tables=tables)
-
-    def _summary(self, row: Row) -> DocumentSummary:
-        return DocumentSummary(**self._summary_fields(row))
-
-    def _summary_fields(self, row: Row) -> dict[str, Any]:
-        doc_id, issuers = row["id"], json.loads(row["issuers"])
-        column = lambda sql: tuple(r[0] for r in self.connection.execute(sql, (doc_id,)))  # noqa: E731
-        return {
-            "id": doc_id, "title": row["title"], "doc_number": row["doc_number"], "issuers": tuple(issuers),
-            "date": row["date"], "region": row["region"], "section": row["section"], "doc_type": row["doc_type"],
-            "level": level_of({"title": row["title"], "doc_number": row["doc_number"], "issuers": issuers,
-                               "region": row["region"]}),
-            "omitted": bool(row["omitted"]),
-            "sources": tuple(Source(s["file"], s["start_line"], s["end_line"]) for s in self.connection.execute(
-                "SELECT * FROM sources WHERE doc_id = ? ORDER BY is_primary DESC, file, start_line", (doc_id,))),
-            "flags": tuple(Flag(f["code"], f["reason"], f["node_id"]) for f in self.connection.execute(
-                "SELECT * FROM flags WHERE doc_id = ?", (doc_id,))),
-            "forwards": column("SELECT target_id FROM links WHERE doc_id = ? AND kind = 'forwards'"),
-            "forwarded_by": column("SELECT doc_id FROM links WHERE target_id = ? AND kind = 'forwards'"),
-            **self._versions(doc_id),
-        }
-
-    def _versions(self, doc_id: str) -> dict[str, str | None]:
-        """The previous and the next version of an added document whose text changed."""
-        def linked(sql: str) -> str | None:
-            row = self.connection.execute(sql, (doc_id,)).fetchone()
-            return row[0] if row else None
-
-        return {"previous_version": linked("SELECT doc_id FROM links WHERE target_id = ? AND kind = 'new_version'"),
-                "next_version": linked("SELECT target_id FROM links WHERE doc_id = ? AND kind = 'new_version'")}
-
     def node_lines(self) -> dict[str, tuple[int, int]]:
         """Source lines (in the document's primary print) of every node and table row."""
         lines = {row["id"]: (row["start_line"], row["end_line"])
@@ -425,11 +322,3 @@ def _file_stamp(path: Path) -> tuple[int, int]:
     except OSError:
         return (0, 0)
     return status.st_ino, status.st_mtime_ns
-
-
-def iter_all_documents(store: Store) -> Iterable[DocumentView]:
-    """Every document in full, for exports and the privacy test of the whole corpus."""
-    for summary in store.list_documents():
-        document = store.get_document(summary.id)
-        if document:
-            yield document

@@ -8,21 +8,14 @@ CLI prints, so a document's shape is not written again in each face.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, is_dataclass
+from datetime import date
 from typing import Any
 
+from zhengce.corpus.model import Source  # where a document is printed: the parser's own record
 from zhengce.relations.validity import Quote, Validity
 
-__all__ = ["Article", "DocumentStatus", "DocumentSummary", "DocumentView", "Flag", "ItemStatus", "Link", "Quote",
-           "Source", "Table", "TableSummary", "ThreadEntry", "Validity", "plain"]
-
-
-@dataclass(frozen=True)
-class Source:
-    """Where a document is printed: a compilation file and its lines."""
-
-    file: str
-    start_line: int
-    end_line: int
+__all__ = ["Article", "Choices", "DocumentStatus", "DocumentSummary", "DocumentView", "Filters", "Flag", "ItemStatus",
+           "Link", "Quote", "Source", "Table", "TableSummary", "ThreadEntry", "Validity", "plain"]
 
 
 @dataclass(frozen=True)
@@ -157,6 +150,49 @@ class DocumentView(DocumentSummary):
     def summary(self) -> DocumentSummary:
         """The document without its text, as lists show it."""
         return DocumentSummary(**{f.name: getattr(self, f.name) for f in fields(DocumentSummary)})
+
+
+@dataclass(frozen=True, kw_only=True)
+class Choices:
+    """The values each filter can take, as the knowledge base holds them."""
+
+    regions: tuple[str, ...]
+    sections: tuple[str, ...]
+    doc_types: tuple[str, ...]
+    years: tuple[str, ...]
+    levels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrictions on what a search or a list of documents may return; None means any.
+    The faces build them from what users wrote with ``service.search_filters``."""
+
+    region: str | None = None
+    section: str | None = None
+    doc_type: str | None = None
+    issuer: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    valid_on: date | None = None
+    level: str | None = None
+
+    def admit(self, document: DocumentSummary) -> bool:
+        """Whether ``document`` passes every filter (its articles' own periods are the index's part)."""
+        if self.region and document.region != self.region:
+            return False
+        if self.section and document.section != self.section:
+            return False
+        if self.doc_type and document.doc_type != self.doc_type:
+            return False
+        if self.level and document.level != self.level:
+            return False
+        if self.issuer and not any(self.issuer in issuer for issuer in document.issuers):
+            return False
+        issued = date.fromisoformat(document.date) if document.date else None
+        if self.date_from and (issued is None or issued < self.date_from):
+            return False
+        return not (self.date_to and (issued is None or issued > self.date_to))
 
 
 def plain(value: Any) -> Any:

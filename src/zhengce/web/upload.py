@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from zhengce.api.imports import MAX_BYTES, MAX_FILES, TOKEN_ENV, check_token, save_uploads, start_import
 from zhengce.build import ChangeError, remove_document
 from zhengce.corpus.readers import SUFFIXES
-from zhengce.web.views import REGION_CHOICES, SECTIONS, templates
+from zhengce.web.views import templates
 
 
 def mount_upload(app: FastAPI) -> None:
@@ -25,10 +25,10 @@ def upload_page(request: Request, job: str = "", removed: str = "", status_code:
                 error: str = "") -> HTMLResponse:
     """The form, the job being followed (refreshing itself while it runs) and the added files."""
     current = request.app.state.jobs.get(job) if job else None
-    added = request.app.state.store.added_sources()
+    store = request.app.state.store
     return templates.TemplateResponse(request, "upload.html", {
-        "job": current, "removed": removed, "error": error, "added": added, "regions": REGION_CHOICES,
-        "sections": SECTIONS, "suffixes": " ".join(sorted(set(SUFFIXES))), "max_files": MAX_FILES,
+        "job": current, "removed": removed, "error": error, "added": store.added_sources(),
+        "choices": store.choices, "suffixes": " ".join(sorted(set(SUFFIXES))), "max_files": MAX_FILES,
         "max_mb": MAX_BYTES // 1024 // 1024, "writable": bool(_token_set()), "token_env": TOKEN_ENV,
     }, status_code=status_code)
 

@@ -20,12 +20,21 @@ from markupsafe import Markup, escape
 
 from zhengce.calc.engine import CalculationError
 from zhengce.calc.rules import RULES
-from zhengce.corpus.metadata import REGIONS
-from zhengce.index.hybrid import MAX_K, Filters, SearchIndex, facet_counts
+from zhengce.index import MAX_K
+from zhengce.index.hybrid import SearchIndex, facet_counts
 from zhengce.index.query import QueryError
-from zhengce.relations.level import LEVELS
-from zhengce.service import REFERENCE_KINDS, attachment, rows_containing, source_label, table_csv
-from zhengce.store.db import SORTABLE, Store
+from zhengce.service import (
+    REFERENCE_KINDS,
+    FilterError,
+    attachment,
+    day,
+    rows_containing,
+    search_filters,
+    source_label,
+    table_csv,
+)
+from zhengce.store.db import Store
+from zhengce.store.documents import SORTABLE
 from zhengce.store.records import Article, DocumentView, Table
 
 HERE = Path(__file__).parent
@@ -44,9 +53,6 @@ def highlight(text: str, terms: list[str]) -> Markup:
 templates.env.filters["highlight"] = highlight
 templates.env.filters["source_label"] = source_label
 templates.env.filters["reference_kind"] = lambda kind: REFERENCE_KINDS.get(kind, kind)
-SECTIONS = ("综合", "就业", "社会保险", "人才人事", "劳动关系", "产业园")
-REGION_CHOICES = ("全国", *REGIONS)
-DOC_TYPES = ("通知", "意见", "办法", "规定", "通告", "公告", "决定", "法律", "函", "指南", "其他")
 
 
 def mount_web(app: FastAPI) -> None:
@@ -67,22 +73,10 @@ def mount_web(app: FastAPI) -> None:
                       include_in_schema=False)
 
 
-def _choices() -> dict[str, Any]:
-    return {"regions": REGION_CHOICES, "sections": SECTIONS, "doc_types": DOC_TYPES, "years": (2020, 2019),
-            "levels": LEVELS}
-
-
-def _on(text: str) -> date | None:
-    """A date picker's value (YYYY-MM-DD); ValueError with a message in Chinese otherwise."""
-    try:
-        return date.fromisoformat(text) if text else None
-    except ValueError:
-        raise ValueError(f"日期须写成 YYYY-MM-DD，例如 2021-06-01，而不是 {text!r}。") from None
-
-
 def home(request: Request) -> HTMLResponse:
     store: Store = request.app.state.store
-    return templates.TemplateResponse(request, "home.html", {**_choices(), "stats": store.stats(), "form": {}})
+    return templates.TemplateResponse(request, "home.html", {"choices": store.choices, "stats": store.stats(),
+                                                             "form": {}})
 
 
 def search_page(request: Request, q: str = "", region: str = "", section: str = "", year: str = "",
@@ -90,29 +84,19 @@ def search_page(request: Request, q: str = "", region: str = "", section: str = 
     index: SearchIndex = request.app.state.index
     form = {"q": q, "region": region, "section": section, "year": year, "doc_type": doc_type, "current": current,
             "level": level, "on": on}
-    context: dict[str, Any] = {**_choices(), "form": form, "hits": [], "facets": {}, "error": None, "answer": None}
+    context: dict[str, Any] = {"choices": request.app.state.store.choices, "form": form, "hits": [], "facets": {},
+                               "error": None, "answer": None}
     status = 200
     try:
-        valid_on = _on(on) or (date.today() if current else None)
-        filters = _filters(region, section, year, doc_type, valid_on, level)
+        filters = search_filters(region=region, section=section, doc_type=doc_type, year=year, level=level,
+                                 valid_on=on or (date.today() if current else None))
         hits = index.search(q, k=max(1, min(k, MAX_K)), filters=filters)
         if not any(v for name, v in form.items() if name != "q"):  # an answer takes no filters
             context["answer"] = request.app.state.answerer.ask(q)
         context.update(hits=hits, facets=facet_counts(hits), facet_links=_facet_links(form))
-    except QueryError as error:
+    except (QueryError, FilterError) as error:
         context["error"], status = str(error), 400
-    except ValueError as error:
-        message = str(error) if str(error).startswith("日期") else "年份须为四位数字，例如 2020。"
-        context["error"], status = message, 400
     return templates.TemplateResponse(request, "search.html", context, status_code=status)
-
-
-def _filters(region: str, section: str, year: str, doc_type: str, valid_on: date | None, level: str) -> Filters:
-    year_value = int(year) if year else None
-    return Filters(region=region or None, section=section or None, doc_type=doc_type or None,
-                   date_from=date(year_value, 1, 1) if year_value else None,
-                   date_to=date(year_value, 12, 31) if year_value else None,
-                   valid_on=valid_on, level=level or None)
 
 
 def _facet_links(form: dict[str, str]) -> dict[str, str]:
@@ -129,8 +113,8 @@ def ask_page(request: Request, q: str = "", on: str = "") -> HTMLResponse:
     status = 200
     if q:
         try:
-            context["answer"] = answerer.ask(q, _on(on))
-        except (QueryError, ValueError) as error:
+            context["answer"] = answerer.ask(q, day(on))
+        except (QueryError, FilterError) as error:
             context["error"], status = str(error), 400
     return templates.TemplateResponse(request, "ask.html", context, status_code=status)
 
@@ -189,18 +173,17 @@ def browse_page(request: Request, region: str = "", section: str = "", year: str
     """Every document, filtered; with a date, only those in force on it, each with its status."""
     store: Store = request.app.state.store
     try:
-        valid_on = _on(on)
-    except ValueError as error:
+        filters = search_filters(region=region, section=section, doc_type=doc_type, year=year, level=level,
+                                 valid_on=on)
+    except FilterError as error:
         return templates.TemplateResponse(request, "error.html", {"message": str(error)}, status_code=400)
     form = {"region": region, "section": section, "year": year, "doc_type": doc_type, "level": level, "on": on}
     sort = sort if sort in SORTABLE else "ord"
-    documents = store.list_documents(region=region or None, section=section or None,
-                                     year=int(year) if year.isdigit() else None, doc_type=doc_type or None,
-                                     sort=sort, descending=descending, valid_on=valid_on, level=level or None)
+    documents = store.list_documents(filters, sort=sort, descending=descending)
     base = urlencode({k: v for k, v in form.items() if v})
     return templates.TemplateResponse(request, "browse.html", {
-        **_choices(), "form": form, "documents": documents, "sort": sort, "descending": descending, "base": base,
-        "statuses": store.all_validity(valid_on) if valid_on else {},
+        "choices": store.choices, "form": form, "documents": documents, "sort": sort, "descending": descending,
+        "base": base, "statuses": store.all_validity(filters.valid_on) if filters.valid_on else {},
     })
 
 
@@ -208,8 +191,8 @@ def document_page(request: Request, key: str, hl: str = "", on: str = "") -> HTM
     """A document with its status on ``on`` (default today) and its items' own statuses."""
     store: Store = request.app.state.store
     try:
-        document = store.get_document(key, on=_on(on))
-    except ValueError as error:
+        document = store.get_document(key, on=day(on))
+    except FilterError as error:
         return templates.TemplateResponse(request, "error.html", {"message": str(error)}, status_code=400)
     if document is None:
         return templates.TemplateResponse(request, "error.html", {"message": f"没有找到文件：{key}"},

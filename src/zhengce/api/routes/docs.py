@@ -8,6 +8,7 @@ from fastapi import APIRouter, HTTPException, Query
 
 from zhengce.api.deps import StoreDep
 from zhengce.api.models import DocumentPageOut, ErrorOut, IsoDate, Level
+from zhengce.service import search_filters
 from zhengce.store.records import DocumentView
 
 router = APIRouter(tags=["documents"])
@@ -28,9 +29,9 @@ def list_documents(
     page: Annotated[int, Query(ge=1, le=10_000)] = 1,
     per_page: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> DocumentPageOut:
-    documents = store.list_documents(region=region, section=section, year=year, doc_type=doc_type,
-                                     sort=sort, descending=descending, valid_on=valid_on,
-                                     level=level)
+    filters = search_filters(region=region, section=section, year=year, doc_type=doc_type, valid_on=valid_on,
+                             level=level)
+    documents = store.list_documents(filters, sort=sort, descending=descending)
     start = (page - 1) * per_page
     return DocumentPageOut(total=len(documents), page=page, per_page=per_page,
                            items=documents[start:start + per_page])

@@ -8,8 +8,10 @@ from fastapi import APIRouter, Query
 
 from zhengce.api.deps import IndexDep
 from zhengce.api.models import ErrorOut, IsoDate, Level, QuestionText, SearchOut
-from zhengce.index.hybrid import MAX_K, Filters, facet_counts
+from zhengce.index import MAX_K
+from zhengce.index.hybrid import facet_counts
 from zhengce.index.query import MAX_QUERY_CHARS
+from zhengce.service import search_filters
 
 router = APIRouter(tags=["search"])
 
@@ -30,8 +32,8 @@ def search(
     mode: Literal["hybrid", "keyword", "semantic"] = "hybrid",
     explain: bool = False,
 ) -> SearchOut:
-    filters = Filters(region=region, section=section, doc_type=doc_type, issuer=issuer,
-                      date_from=date_from, date_to=date_to, valid_on=valid_on, level=level)
+    filters = search_filters(region=region, section=section, doc_type=doc_type, issuer=issuer,
+                             date_from=date_from, date_to=date_to, valid_on=valid_on, level=level)
     hits = index.search(q, k=k, filters=filters, mode=mode)
     return SearchOut(query=q, hits=[h.as_dict() for h in hits], facets=facet_counts(hits),
                      plan=index.plan(q, filters) if explain else None)
