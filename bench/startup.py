@@ -4,7 +4,7 @@ of fresh interpreters, set against the plain way in the same run:
 - the search index mapped from the build's files vs built from the stored tokens;
 - jieba over the dictionary file vs jieba loading its own dictionary (marshal cache);
 - one query embedding with one OpenMP thread vs the engine's default (one per core);
-- whole commands: `zhengce --help`, a one-off `zhengce ask`.
+- whole commands: `zhengce --help`, a one-off `zhengce ask`, against `python -c pass`.
 
     python bench/startup.py [--db var/zhengce.db] [--repeat 3]
 """
@@ -101,12 +101,13 @@ def main() -> None:
         statistics.median(float(subprocess.run([python, "-c", EMBED], capture_output=True, text=True,
                                                 env=default_threads, check=True).stdout) for _ in range(n)),
         median([python, "-c", EMBED], n, {"OMP_NUM_THREADS": "1"}))
-    zhengce = str(BIN / "zhengce")
-    help_time = median([zhengce, "--help"], n)
-    ask_time = median([zhengce, "--db", args.db, "ask", QUESTION], n)
-    print(f"\n`zhengce --help`: {help_time * 1000:,.0f} ms; one-off `zhengce ask {QUESTION}`: "
-          f"{ask_time * 1000:,.0f} ms (median of {n}, load average {os.getloadavg()[0]:.1f} on "
-          f"{os.cpu_count()} cores)")
+    zhengce, plain = str(BIN / "zhengce"), median([python, "-c", "pass"], n)
+    print(f"\n| command (goal) | time | x `python -c pass` ({plain * 1000:,.0f} ms) |\n|---|---|---|")
+    for name, command in (("`zhengce --help` (0.5 s)", [zhengce, "--help"]),
+                          (f"`zhengce ask {QUESTION}` (1.5 s)", [zhengce, "--db", args.db, "ask", QUESTION])):
+        seconds = median(command, n)
+        print(f"| {name} | {seconds * 1000:,.0f} ms | {seconds / plain:.1f} |")
+    print(f"\n(median of {n}, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from zhengce.store.backend import Location, is_postgres
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_RAW_DIR = ROOT / "data" / "raw"
 DEFAULT_CACHE = ROOT / "data" / "embeddings.sqlite"
+EVAL_DIR = ROOT / "eval"  # the team's question sets
 DEFAULT_DB = Path("var/zhengce.db")
 DB_ENV = "ZHENGCE_DB"
 INDEX_CACHE_ENV = "ZHENGCE_INDEX_CACHE"

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from zhengce.cli.common import State, app, console, fail, open_store, print_json
@@ -19,6 +18,8 @@ from zhengce.paths import DEFAULT_CACHE, DEFAULT_RAW_DIR, resolve_path
 from zhengce.store.backend import database_errors, display, is_postgres
 
 if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
     from zhengce.build import Progress as BuildProgress
 
 
@@ -66,6 +67,8 @@ def progress_adapter(progress: Progress) -> BuildProgress:
 
 def progress_bars(target: Console = console) -> Progress:
     """Rich progress bars, one per build stage, on ``target`` (stderr where stdout is JSON)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                     TimeElapsedColumn(), console=target, transient=False)
 

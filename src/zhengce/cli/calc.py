@@ -2,28 +2,37 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from zhengce.calc.engine import CalculationError, Rule
-from zhengce.calc.rules import RULES
 from zhengce.cli.common import console, fail, parse_pairs, print_json, print_table
+
+if TYPE_CHECKING:
+    from zhengce.calc.engine import Rule
 
 calc_app = typer.Typer(help="Policy calculators: every figure with the article behind it.", no_args_is_help=True)
 
 
+def _rules() -> dict[str, Rule]:
+    """The calculators, loaded when a calc command runs (their parameters and citations)."""
+    from zhengce.calc.rules import RULES
+
+    return RULES
+
+
 def _rule(name: str) -> Rule:
-    if name not in RULES:
-        fail(f"没有计算器“{name}”；现有：{'、'.join(RULES)}。")
-    return RULES[name]
+    rules = _rules()
+    if name not in rules:
+        fail(f"没有计算器“{name}”；现有：{'、'.join(rules)}。")
+    return rules[name]
 
 
 @calc_app.command("list")
 def calc_list(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """The calculators: name, title, region, period."""
     fields = ("name", "title", "region", "valid_from", "valid_to")
-    rules = [{k: rule.describe()[k] for k in fields} for rule in RULES.values()]
+    rules = [{k: rule.describe()[k] for k in fields} for rule in _rules().values()]
     if as_json:
         print_json(rules)
         return
@@ -59,6 +68,8 @@ def calc_run(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Compute, showing every step with the rule and the article behind it."""
+    from zhengce.calc.engine import CalculationError
+
     try:
         result = _rule(name).run(parse_pairs(values, "--set", "KEY=VALUE"))
     except CalculationError as error:

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from zhengce.answer.generate import make_answerer
-from zhengce.cli.common import console, fail, open_store, print_json, print_table
-from zhengce.evaluation.answers import evaluate_answers
-from zhengce.evaluation.questions import DEFAULT_DIR as EVAL_DIR
-from zhengce.evaluation.questions import EvaluationError, Question, load_questions
-from zhengce.evaluation.search import MODES, evaluate_search
-from zhengce.evaluation.spans import evaluate_spans, load_span_questions
-from zhengce.index.hybrid import SearchIndex
-from zhengce.store.db import Store
+from zhengce.cli.common import console, fail, load_answerer, load_index, open_store, print_json, print_table
+from zhengce.paths import EVAL_DIR
+
+if TYPE_CHECKING:  # the evaluation loads the answer wing: when a command runs, not for --help
+    from zhengce.evaluation.questions import Question
+    from zhengce.store.db import Store
 
 eval_app = typer.Typer(help="Measure search and answers on the team's question sets (eval/).", no_args_is_help=True)
 
@@ -27,8 +24,10 @@ def eval_ask(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """ROUGE-L, key figures, citation accuracy and abstention precision/recall of `ask` on the team's questions."""
-    store, questions = _questions(folder)
-    scores, _ = evaluate_answers(make_answerer(store, SearchIndex.load(store)), questions)
+    from zhengce.evaluation.answers import evaluate_answers
+
+    _, questions = _questions(folder)
+    scores, _ = evaluate_answers(load_answerer(), questions)
     if as_json:
         print_json(asdict(scores))
         return
@@ -39,6 +38,8 @@ def eval_ask(
 
 def _questions(folder: Path) -> tuple[Store, list[Question]]:
     """The knowledge base and the evaluation questions resolved in it."""
+    from zhengce.evaluation.questions import EvaluationError, load_questions
+
     store = open_store()
     try:
         return store, load_questions(store, folder)
@@ -53,8 +54,10 @@ def eval_search(
     misses: Annotated[bool, typer.Option(help="List the questions hybrid search misses in its top 5.")] = False,
 ) -> None:
     """Recall@1/5/10 and MRR of keyword-only, semantic-only and hybrid search on the team's questions."""
+    from zhengce.evaluation.search import MODES, evaluate_search
+
     store, questions = _questions(folder)
-    index = SearchIndex.load(store)
+    index = load_index(store)
     modes = MODES if index.vectors is not None else ("keyword",)
     scores, ranks = evaluate_search(index, questions, modes)
     if as_json:
@@ -80,8 +83,9 @@ def eval_spans(
 ) -> None:
     """Recall@5, cited, ROUGE-L and refusals of `ask` on sets whose gold is a span of text
     (../shared/tuning/real-style.tsv, eval/blind/*.jsonl), one row per set."""
-    store = open_store()
-    answerer = make_answerer(store, SearchIndex.load(store))
+    from zhengce.evaluation.spans import evaluate_spans, load_span_questions
+
+    answerer = load_answerer()
     try:
         scores = [evaluate_spans(answerer, load_span_questions(path), path.stem) for path in files]
     except (OSError, ValueError, KeyError) as error:

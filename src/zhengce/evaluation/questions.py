@@ -14,10 +14,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from zhengce.paths import EVAL_DIR
 from zhengce.store.db import Store
 from zhengce.store.records import DocumentView
 
-DEFAULT_DIR = Path(__file__).resolve().parents[3] / "eval"
+DEFAULT_DIR = EVAL_DIR
 
 
 class EvaluationError(Exception):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import sys
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -50,9 +51,21 @@ def tokenizer() -> jieba.Tokenizer:
     return _over_file(POLICY_TERMS)
 
 
-def _over_file(terms: tuple[str, ...]) -> jieba.Tokenizer:
-    import jieba  # with pkg_resources, 0.3 s: not for `zhengce --help`
+def _jieba() -> Any:
+    """jieba, imported without ``pkg_resources``: jieba 0.42 imports it (0.3-0.8 s, most
+    of a one-off `zhengce ask`'s imports) only to open its own data files, and opens
+    them by path when it is missing. Nothing else here uses pkg_resources."""
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        return importlib.import_module("jieba")
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # `import pkg_resources` raises ImportError
+    try:
+        return importlib.import_module("jieba")
+    finally:
+        del sys.modules["pkg_resources"]
 
+
+def _over_file(terms: tuple[str, ...]) -> jieba.Tokenizer:
+    jieba = _jieba()
     instance = jieba.Tokenizer()
     instance.FREQ = Words(dictionary_file(terms), "freq")
     instance.total = instance.FREQ.total
@@ -69,7 +82,7 @@ def pos_tagger() -> Any:
     a tagger of its own; it is pointed at an empty file for that import, then given the
     file's words and tags, so ``jieba.posseg.cut`` cuts and tags as before.
     """
-    import jieba
+    jieba = _jieba()
 
     default = jieba.dt.dictionary
     jieba.dt.dictionary = str(dictionary_file(()).with_name("empty.txt"))
