@@ -10,7 +10,6 @@ from rich.table import Table
 
 from zhengce.cli.common import console, fail, filters_from, open_store, parse_date, print_json, print_table
 from zhengce.relations.level import LEVELS
-from zhengce.service import REFERENCE_KINDS, source_label
 
 if TYPE_CHECKING:
     from zhengce.store.records import ItemStatus, Validity
@@ -51,6 +50,8 @@ def docs_show(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Show one document: metadata, validity, sources, flags and text."""
+    from zhengce.service import source_label
+
     document = open_store().get_document(key, on=parse_date(on, "--on") if on else None)
     if document is None:
         fail(f"没有 id、文号或标题为“{key}”的文件：可用 `zhengce docs list` 查看全部文件。")
@@ -84,6 +85,8 @@ def docs_graph(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """What a document cites and what cites it, with the citing article."""
+    from zhengce.service import REFERENCE_KINDS
+
     store = open_store()
     doc_id = store.find_document_id(key)
     if doc_id is None:

@@ -22,12 +22,11 @@ from zhengce.cli.common import (
     print_json,
 )
 from zhengce.index import MAX_K
-from zhengce.service import answer_record, source_label
-from zhengce.store.records import Filters
 
 if TYPE_CHECKING:  # the search and answer wings load when a command runs, not for --help
     from zhengce.answer.ask import Answer, Answerer
     from zhengce.index.hybrid import Hit
+    from zhengce.store.records import Filters
 
 
 @app.command()
@@ -138,6 +137,7 @@ def _ask_lines(answerer: Answerer, on: date | None) -> None:
     """Batch mode: every input line gets exactly one output line, in order."""
     from zhengce.answer.ask import parse_question_line
     from zhengce.index.query import QueryError, readable
+    from zhengce.service import answer_record
 
     lines = input_lines()
     questions, problems = [], {}
@@ -163,6 +163,8 @@ def _print_answer(answer: Answer) -> None:
 
 
 def _print_answer_text(answer: Answer) -> None:
+    from zhengce.service import source_label
+
     if answer.abstained:
         console.print(f"[bold]{answer.reason}[/]", highlight=False)
         if answer.nearest:

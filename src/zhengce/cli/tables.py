@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from zhengce.cli.common import fail, open_store, parse_pairs, print_json, print_table
-from zhengce.service import table_csv
 
 if TYPE_CHECKING:
     from zhengce.store.records import TableSummary
@@ -50,6 +49,8 @@ def tables_show(
     if as_json:
         print_json(table)
     elif as_csv:
+        from zhengce.service import table_csv
+
         sys.stdout.write(table_csv(table, bom=False))
     else:
         print_table(f"{table.name}（{len(table.rows)} 行）", table.columns, table.rows)
