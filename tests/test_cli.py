@@ -126,7 +126,7 @@ def test_tables_list_and_show(kb_path: Path):
                     "--where", "基本编码=002014008001", "--csv")
     assert result.output.splitlines()[1].startswith("199,失业保险金申领,002014008001")
     bad = invoke("--db", str(kb_path), "tables", "show", "湖南省公共服务事项目录（2020版）", "--where", "颜色=红")
-    assert bad.exit_code == 1 and "No column" in bad.output
+    assert bad.exit_code == 1 and "没有“颜色”这一列" in bad.output and "事项名称" in bad.output
 
 
 def test_calc_run_json_and_errors():

@@ -68,6 +68,22 @@ def search_filters(region: str | None = None, section: str | None = None, doc_ty
                    valid_on=day(valid_on, "valid_on"), level=level or None)
 
 
+def name_values(items: list[str] | None, field: str, form: str) -> dict[str, str]:
+    """The NAME=VALUE items of a repeated option or parameter (table conditions, calculator
+    inputs), refusing one without its "=".
+
+    >>> name_values(["事项名称=失业保险金申领"], "where", "列名=文字")
+    {'事项名称': '失业保险金申领'}
+    """
+    pairs = {}
+    for item in items or []:
+        name, separator, value = item.partition("=")
+        if not separator:
+            raise FilterError(field, f"{field} 的写法是 {form}，而不是“{item}”。")
+        pairs[name] = value
+    return pairs
+
+
 def answer_record(question: str, result: Answer | QueryError) -> dict[str, Any]:
     """One batch item, shaped like a single answer; a question that cannot be asked
     abstains with its error as the reason, so readers need no second shape."""

@@ -53,13 +53,12 @@ def input_lines() -> list[str]:
 
 def parse_pairs(items: list[str] | None, option: str, form: str) -> dict[str, str]:
     """The NAME=VALUE items of a repeated option, refusing one without its "="."""
-    pairs = {}
-    for item in items or []:
-        key, separator, value = item.partition("=")
-        if not separator:
-            fail(f"{option} 的写法是 {form}，而不是“{item}”。")
-        pairs[key] = value
-    return pairs
+    from zhengce.service import FilterError, name_values
+
+    try:
+        return name_values(items, option, form)
+    except FilterError as error:
+        fail(str(error))
 
 
 # The command-line option of each filter, where it is not --NAME.

@@ -38,7 +38,8 @@ class TableQueries:
     def get_table(self, key: str, where: dict[str, str] | None = None) -> Table | None:
         """A table by id or name, its rows filtered to those whose columns contain the values.
 
-        Raises KeyError naming the columns when ``where`` names a column the table lacks.
+        Raises KeyError (its message in Chinese, naming the columns) when ``where`` names a
+        column the table lacks.
         """
         row = self.connection.execute("SELECT * FROM tables WHERE id = ? OR name = ? ORDER BY ord LIMIT 1",
                                       (key, key)).fetchone()
@@ -47,7 +48,7 @@ class TableQueries:
         table = self._table(row)
         for column, value in (where or {}).items():
             if column not in table.columns:
-                raise KeyError(f"No column {column!r}; the columns are {'、'.join(table.columns)}.")
+                raise KeyError(f"表格没有“{column}”这一列；各列为 {'、'.join(table.columns)}。")
             index = table.columns.index(column)
             table = replace(table, rows=tuple(r for r in table.rows if value in r[index]))
         return table

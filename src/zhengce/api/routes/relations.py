@@ -11,7 +11,7 @@ from pydantic import Field
 
 from zhengce.api.deps import StoreDep
 from zhengce.api.models import ErrorOut, IsoDate
-from zhengce.service import attachment, rows_containing, table_csv
+from zhengce.service import attachment, name_values, rows_containing, table_csv
 from zhengce.store.records import DocumentStatus, TableSummary
 
 router = APIRouter(tags=["structure"])
@@ -33,14 +33,8 @@ def get_table(store: StoreDep, table_id: str,
                                                                          "VALUE")] = None,
               contains: Annotated[str | None, Query(description="Rows with this text in any column")] = None,
               format: Annotated[str, Query(pattern="^(json|csv)$")] = "json") -> Any:
-    conditions = {}
-    for condition in where or []:
-        column, separator, value = condition.partition("=")
-        if not separator:
-            raise HTTPException(400, f"where 的写法是 列名=文字，而不是“{condition}”。")
-        conditions[column] = value
     try:
-        table = store.get_table(table_id, conditions)
+        table = store.get_table(table_id, name_values(where, "where", "列名=文字"))
     except KeyError as error:
         raise HTTPException(400, str(error.args[0])) from error
     if table is None:
