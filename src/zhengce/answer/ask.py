@@ -21,6 +21,7 @@ from zhengce.answer.guards import Candidate, first_objection
 from zhengce.answer.question import Concept, Question, analyse, names_place, question_concepts, question_types
 from zhengce.answer.select import Span, best_spans, cell_answer, covered, has_cue, quote, without_marker
 from zhengce.answer.shape import asks_for_figure, figure_kinds, figure_phrase
+from zhengce.answer.spanrank import Rerank, reranker
 from zhengce.answer.topics import QUESTION_WORDS, Vocabulary
 from zhengce.calc.suggest import with_calculator
 from zhengce.index.hybrid import MIN_CELL, Filters, Hit, SearchIndex
@@ -103,6 +104,9 @@ class Answerer:
         self.contexts = {unit["node_id"]: unit["context"] for unit in index.units}
         self.numbered = {unit["doc_id"] for unit in index.units if unit["kind"] not in ("paragraph", "row")}
         self.regions = {d.region for d in index.documents.values()} - {"全国"}
+        # The fitted span scorer, when its weights are in use: once the rules and guards have
+        # chosen the unit and to answer, it chooses the words quoted from it.
+        self.rerank: Rerank | None = reranker()
 
     def ask(self, question: str, on: date | None = None) -> Answer:
         """Answer one question, from the documents in force ``on`` that day when given
@@ -145,6 +149,9 @@ class Answerer:
         objection = first_objection(Candidate(question, top, hit, hits, coverage[top.unit_index], unknown))
         if objection:
             return Answer(raw, "", True, reason=f"{NOT_FOUND}{objection}", nearest=nearest)
+        if hit.kind != "row" and self.rerank:
+            spans[0] = top = self.rerank(question.text, _weighed_by_asking(question.concepts, question.asking),
+                                         question.kinds, hit.text, self.contexts[hit.node_id], top)
         if hit.kind != "row":
             spans[0] = top = self._all_parts(question, top, hit.text)
         return self._compose(raw, question, spans[:CITED], hits, on)

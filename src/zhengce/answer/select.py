@@ -34,8 +34,8 @@ CUE_WEIGHT = 0.1
 CONSEQUENCE_WEIGHT = 0.1
 # A clause that states what follows (给予, 按, 不超过, a figure) rather than the
 # condition (……的企业，) is what a person quotes as the answer.
-_CONSEQUENCE = re.compile(r"给予|予以|按|不超过|不得|应当|应|可以|可|享受|免|减|补贴|执行|顺延|认定为|\d")
-_CONDITION_END = re.compile(r"的[，,]?$")
+CONSEQUENCE = re.compile(r"给予|予以|按|不超过|不得|应当|应|可以|可|享受|免|减|补贴|执行|顺延|认定为|\d")
+CONDITION_END = re.compile(r"的[，,]?$")
 
 # Kinds whose answer is a definite thing in the text (a figure, a date, a list of
 # papers): a span that has it goes first, and the clauses leading up to it go.
@@ -91,6 +91,11 @@ def candidate_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def given_figures(question: str) -> frozenset[str]:
+    """The figures and dates the question itself gives: they do not answer it."""
+    return frozenset(match.group() for _, cue in QUESTION_TYPES.values() for match in cue.finditer(question))
+
+
 def best_spans(concepts: list[Concept], kinds: list[str], texts: list[str],
                prior: Callable[[int], float], limit: int = 3, question: str = "",
                contexts: list[str] | None = None) -> list[Span]:
@@ -102,20 +107,20 @@ def best_spans(concepts: list[Concept], kinds: list[str], texts: list[str],
     itself gives do not count as answering it.
     """
     total = sum(weight for _, weight in concepts) or 1.0
-    given = frozenset(match.group() for _, cue in QUESTION_TYPES.values() for match in cue.finditer(question))
+    given = given_figures(question)
     best_per_unit: list[Span] = []
     for index, text in enumerate(texts):
         scored = [(start, end, text[start:end].strip()) for start, end in candidate_spans(text)]
         context = contexts[index] if contexts else ""
-        scored = [(start, end, span, _score(span, concepts, total, kinds, given, context) + prior(index))
-                  for start, end, span in scored if len(span) >= 4 and not _asks(text, end)]
+        scored = [(start, end, span, rule_score(span, concepts, total, kinds, given, context) + prior(index))
+                  for start, end, span in scored if len(span) >= 4 and not asks_itself(text, end)]
         if not scored:
             continue
         start, end, span, score = max(scored, key=lambda item: item[3])
         follow = _follow_up(text, scored, end, kinds, given) if kinds and not has_cue(span, kinds, given) else None
         if follow:
             start, end = follow[0], follow[1]
-        start, end, span = _shaped(text, start, end, concepts, kinds, question, given)
+        start, end, span = shaped(text, start, end, concepts, kinds, question, given)
         best_per_unit.append(Span(index, start, end, without_marker(span.rstrip("，,；;：:")), score))
     measured = [kind for kind in kinds if kind in MEASURED]
     ranked = sorted(best_per_unit,
@@ -123,8 +128,8 @@ def best_spans(concepts: list[Concept], kinds: list[str], texts: list[str],
     return ranked[:limit]
 
 
-def _shaped(text: str, start: int, end: int, concepts: list[Concept], kinds: list[str], question: str,
-            given: frozenset[str]) -> tuple[int, int, str]:
+def shaped(text: str, start: int, end: int, concepts: list[Concept], kinds: list[str], question: str,
+           given: frozenset[str]) -> tuple[int, int, str]:
     """The best span made into an answer: run on to what it introduces (是指, 包括)
     and to what follows its condition, take in the cap after an amount, shed the
     lead-up (or take in the condition of who qualifies), keep the one item of an
@@ -156,7 +161,7 @@ ANSWERS_TYPE = 0.1
 # it does not say to whom it applies...
 MIN_ANSWER_CHARS = 16
 LONG_CONDITION = 30  # …but a condition longer than this (a list of counties) goes all the same
-_CONDITION_START = re.compile(r"^(?:对于?|符合|凡|经|在|凡是|因)")
+CONDITION_START = re.compile(r"^(?:对于?|符合|凡|经|在|凡是|因)")
 
 
 def _without_condition(text: str, start: int, end: int, kinds: list[str],
@@ -171,10 +176,10 @@ def _without_condition(text: str, start: int, end: int, kinds: list[str],
     while len(parts) > 1:
         first = text[parts[0][0]:parts[0][1]].strip()
         rest = text[parts[1][0]:end].strip()
-        conditional = (_CONDITION_START.search(first) or _CONDITION_END.search(first.rstrip("，,"))
-                       or (in_condition and not _CONSEQUENCE.search(first))
+        conditional = (CONDITION_START.search(first) or CONDITION_END.search(first.rstrip("，,"))
+                       or (in_condition and not CONSEQUENCE.search(first))
                        or (measured and has_cue(rest, measured, given)))
-        answers = (kinds and has_cue(rest, kinds)) or _CONSEQUENCE.search(rest)
+        answers = (kinds and has_cue(rest, kinds)) or CONSEQUENCE.search(rest)
         if not (conditional and answers) or (kinds and has_cue(first, measured or kinds, given)) \
                 or figures(first) - given or (len(rest) < MIN_ANSWER_CHARS and len(first) <= LONG_CONDITION):
             break
@@ -189,7 +194,7 @@ def _with_condition(text: str, start: int, end: int) -> tuple[int, str]:
         return text[left[1] - 1] not in _SENTENCE_END and "\n" not in text[left[1]:right_start]
 
     before = clauses(text[:start])
-    if not before or not joined(before[-1], start) or not _CONDITION_END.search(text[slice(*before[-1])].strip()):
+    if not before or not joined(before[-1], start) or not CONDITION_END.search(text[slice(*before[-1])].strip()):
         return start, text[start:end].strip()
     first = before.pop()[0]
     while before and joined(before[-1], first) and start - before[-1][0] < 80:
@@ -208,15 +213,15 @@ def _with_consequence(text: str, start: int, end: int) -> int:
     """
     last = clauses(text[start:end])[-1]
     tail = text[start + last[0]:start + last[1]].strip()
-    topic_only = tail.startswith("对") and not _CONSEQUENCE.search(tail[1:])
-    if not (_CONDITION_END.search(tail) or topic_only):
+    topic_only = tail.startswith("对") and not CONSEQUENCE.search(tail[1:])
+    if not (CONDITION_END.search(tail) or topic_only):
         return end
     for clause_start, clause_end in clauses(text[end:])[:MAX_CLAUSES - 1]:
         if text[end - 1] in _SENTENCE_END or "\n" in text[end:end + clause_start + 1]:
             break
         clause = text[end + clause_start:end + clause_end]
         end += clause_end
-        if _CONSEQUENCE.search(clause) and not _CONDITION_END.search(clause.rstrip("，,")):
+        if CONSEQUENCE.search(clause) and not CONDITION_END.search(clause.rstrip("，,")):
             break
     return end
 
@@ -271,7 +276,7 @@ def _enumerated_item(span: str, concepts: list[Concept], kinds: list[str], given
     return item if item in span else ""
 
 
-def _asks(text: str, end: int) -> bool:
+def asks_itself(text: str, end: int) -> bool:
     """Whether the sentence a span ends in is itself a question (the Q&A notices
     print the question before its answer): a question never answers one."""
     sentence_end = re.search(r"[。；！？?\n]", text[end - 1:])
@@ -356,14 +361,14 @@ def covered(concepts: list[Concept], text: str) -> float:
     return sum(weight for words, weight in concepts if any(word in text for word in words))
 
 
-def _score(text: str, concepts: list[Concept], total: float, kinds: list[str],
+def rule_score(text: str, concepts: list[Concept], total: float, kinds: list[str],
            given: frozenset[str] = frozenset(), context: str = "") -> float:
     own = covered(concepts, text)
     covered_share = (own + CONTEXT_WEIGHT * (covered(concepts, f"{context}\n{text}") - own)) / total
     cue = sum(CUE_WEIGHT for kind in kinds if has_cue(text, [kind], given))
     last_clause = clauses(text)[-1]
     tail = text[last_clause[0]:last_clause[1]]
-    consequence = CONSEQUENCE_WEIGHT if _CONSEQUENCE.search(tail) and not _CONDITION_END.search(tail) else 0.0
+    consequence = CONSEQUENCE_WEIGHT if CONSEQUENCE.search(tail) and not CONDITION_END.search(tail) else 0.0
     return covered_share + cue + consequence - LENGTH_PENALTY * len(text)
 
 

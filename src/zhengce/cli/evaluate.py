@@ -97,3 +97,31 @@ def eval_spans(
                                               "answerable refused", "outside refused"),
                 [[s.name, str(s.answerable), str(s.outside), f"{s.recall_at_5:.3f}", f"{s.cited:.3f}",
                   f"{s.rouge_l:.3f}", str(s.answerable_refused), str(s.outside_refused)] for s in scores])
+
+
+@eval_app.command("fit-spans")
+def eval_fit_spans(
+    files: Annotated[list[Path], typer.Argument(help="Tuning sets with gold answers: eval JSONL or a TSV "
+                                                     "(question, answer, kind).")],
+    write: Annotated[bool, typer.Option(help="Store the refitted weights in answer/spanrank.json.")] = False,
+) -> None:
+    """Refit the span scorer on tuning sets (never the held-out ones) and print its cross-validated
+    ROUGE-L against the hand rules'; whether it is used stays as spanrank.json says."""
+    from zhengce.evaluation import spanfit
+    from zhengce.evaluation.spans import load_span_questions
+
+    answerer = load_answerer()
+    try:
+        questions = [q for path in files for q in load_span_questions(path)]
+    except (OSError, ValueError, KeyError) as error:
+        fail(f"无法读取问题集：{error}")
+    groups = spanfit.collect(answerer, questions)
+    if len(groups) < spanfit.MIN_QUESTIONS:
+        fail(f"可用于拟合的带答案问题只有{len(groups)}个，至少需要{spanfit.MIN_QUESTIONS}个。")
+    report = {**spanfit.cross_validate(groups), "sets": sorted(path.name for path in files)}
+    print_table("Span scorer, cross-validated on the tuning sets (mean ROUGE-L of the chosen span)",
+                ("measure", "value"), [[name, f"{value:.3f}" if isinstance(value, float) else str(value)]
+                                       for name, value in report.items()])
+    if write:
+        spanfit.save(spanfit.fit(groups), report)
+        console.print(f"已写入 {spanfit.WEIGHTS_FILE}")
