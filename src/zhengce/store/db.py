@@ -302,7 +302,7 @@ class Store(DocumentQueries):
             "by_region": grouped("SELECT region, count(*) FROM documents GROUP BY region ORDER BY 2 DESC, 1"),
             "by_section": grouped(
                 "SELECT coalesce(section, '—'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1"),
-            "by_source": grouped("SELECT file, count(DISTINCT doc_id) FROM sources GROUP BY file"),
+            "by_source": grouped("SELECT file, count(DISTINCT doc_id) FROM sources GROUP BY file ORDER BY file"),
             "with_several_sources": scalar(
                 "SELECT count(*) FROM (SELECT doc_id FROM sources GROUP BY doc_id HAVING count(*) > 1) AS several"),
             "without_number": scalar("SELECT count(*) FROM documents WHERE doc_number IS NULL"),
