@@ -26,6 +26,7 @@ def test_a_build_writes_its_indexes_beside_the_knowledge_base(store: Store) -> N
 
 def test_mapped_indexes_rank_as_indexes_built_in_memory(store: Store, search_index: SearchIndex) -> None:
     built = SearchIndex(store.units(), {d.id: d for d in store.list_documents()}, store.unit_vectors())
+    built.sources = search_index.sources  # which document a reading reads comes from the store's citations
     for question in QUESTIONS:
         mapped = [(h.node_id, round(h.score, 5)) for h in search_index.search(question, k=10, mode="keyword")]
         assert mapped == [(h.node_id, round(h.score, 5)) for h in built.search(question, k=10, mode="keyword")]

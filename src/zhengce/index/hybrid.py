@@ -21,8 +21,10 @@ from zhengce.index import MAX_K
 from zhengce.index.embed import embed_queries, embed_query
 from zhengce.index.persist import bigram_lists, keyword_index, stored_index
 from zhengce.index.query import Query, QueryError, normalize
+from zhengce.index.rerank import sources_first
 from zhengce.index.tokenize import char_bigrams, tokens
 from zhengce.index.units import row_cells
+from zhengce.relations.interpretation import READING_LEVEL, interpreted_documents
 from zhengce.relations.validity import covered
 from zhengce.store.db import Store
 from zhengce.store.records import DocumentSummary, Filters
@@ -95,6 +97,8 @@ class SearchIndex:
         self.known_numbers = {d.doc_number: d.id for d in documents.values() if d.doc_number}
         self._dated: dict[date, np.ndarray] = {}
         self.cells = _distinctive_cells(units)
+        self.unit_doc_ids = [u["doc_id"] for u in units]
+        self.sources: dict[str, set[str]] = {}  # reading → the documents it reads (see ``load``)
 
     @classmethod
     def load(cls, store: Store) -> SearchIndex:
@@ -107,7 +111,18 @@ class SearchIndex:
                         bigram_bm25=persisted.bigrams)
         index.in_force = lambda on: {doc_id for doc_id, v in store.all_validity(on).items() if v.in_force}
         index.expired_nodes = store.expired_nodes
+        index.sources = interpreted_documents(documents.values(), index._opening_citations(store))
         return index
+
+    def _opening_citations(self, store: Store) -> dict[str, list[str]]:
+        """The corpus documents each reading's first unit cites (where it says what it reads)."""
+        first: dict[str, str] = {}
+        for unit in self.units:
+            first.setdefault(unit["doc_id"], unit["node_id"])
+        readings = [doc_id for doc_id, document in self.documents.items()
+                    if document.level == READING_LEVEL and doc_id in first]
+        return {doc_id: [link.doc_id for link in store.graph(doc_id)["cites"]
+                         if link.doc_id and link.node_id == first[doc_id]] for doc_id in readings}
 
     def expired_nodes(self, on: date) -> set[str]:
         """Articles whose own period has ended by ``on``; without validity evidence, none."""
@@ -124,8 +139,9 @@ class SearchIndex:
         k = max(1, min(k, MAX_K))
         allowed = self._mask(filters or Filters())
         fused = self._fuse(query, allowed, mode, query_vector)
-        best = sorted(fused, key=lambda i: (-fused[i], i))[:k]
         terms = self._terms(query)
+        self._sources_first(fused, terms)
+        best = sorted(fused, key=lambda i: (-fused[i], i))[:k]
         return [self._hit(i, fused[i], terms) for i in best]
 
     def search_many(self, raws: list[str], k: int = 10, filters: Filters | None = None,
@@ -212,6 +228,16 @@ class SearchIndex:
             for position, index in enumerate(np.flatnonzero((self.unit_doc == document) & allowed)):
                 fused[int(index)] = fused.get(int(index), 0.0) + NUMBER_BOOST - position * 1e-6
         return fused
+
+    def _sources_first(self, fused: dict[int, float], terms: list[str]) -> None:
+        """A reading after the document it reads when both answer (see ``rerank``)."""
+        texts = self.units
+
+        def words(index: int) -> set[str]:
+            text = f"{texts[index]['context']}\n{texts[index]['text']}".lower()
+            return {term for term in terms if term in text}
+
+        sources_first(fused, self.unit_doc_ids, self.sources, words)
 
     def _cell_matches(self, text: str) -> dict[int, float]:
         """Table rows a query names by a cell's whole value (an item name, a code), each

@@ -4,11 +4,16 @@ A unit is one node of the article tree (an article, a clause, a numbered item, a
 loose paragraph), with the document's title and the headings above it as
 context, or one row of a table under its header. Units follow the documents'
 own structure, so a hit is always a citable place, never a window of text.
+
+A question and its answer (答记者问, 问答) are one unit: the answer is its text,
+what an answer quotes, and the question joins the context, where it helps
+matching; a question paragraph alone would outrank the answer it introduces.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 
 from zhengce.corpus.model import Document, Node
@@ -66,9 +71,10 @@ def row_cells(text: str) -> list[tuple[str, str]]:
 
 
 def document_units(document: Document) -> list[Unit]:
-    """The units of one document: every node, then every table row."""
+    """The units of one document: every node (a question with its answer as one), then every table row."""
     by_path = {node.path: node for node in document.nodes}
-    units = [_node_unit(document, node, by_path) for node in document.nodes]
+    units = [_node_unit(document, [group[0], node] if len(group) > 1 else [node], by_path)
+             for group in _question_groups(document.nodes) for node in group[1:] or group]
     for number, table in enumerate(document.tables, 1):
         caption = table.name or f"表{number}"
         for row_number, row in enumerate(table.rows, 1):
@@ -81,13 +87,40 @@ def document_units(document: Document) -> list[Unit]:
     return units
 
 
-def _node_unit(document: Document, node: Node, by_path: dict[str, Node]) -> Unit:
+_QUESTION = re.compile(r"\s*问\s*[：:]")
+# A numbered item that holds both: 二、可否介绍一下……的执行期限？ 答：为切实减轻企业负担……
+_ASKED_AND_ANSWERED = re.compile(r"(?s)(.{4,200}?[？?])\s*(答\s*[：:].+)")
+
+
+def _question_groups(nodes: list[Node]) -> list[list[Node]]:
+    """The nodes in order, one per group, except that a paragraph 问：… and the paragraphs
+    that answer it (答：… and those that follow, up to the next question) form one group."""
+    groups: list[list[Node]] = []
+    for node in nodes:
+        asked = node.kind == "paragraph" and _QUESTION.match(node.text)
+        if node.kind == "paragraph" and not asked and groups and _QUESTION.match(groups[-1][0].text) \
+                and groups[-1][-1].kind == "paragraph":
+            groups[-1].append(node)
+        else:
+            groups.append([node])
+    return groups
+
+
+def _node_unit(document: Document, group: list[Node], by_path: dict[str, Node]) -> Unit:
+    """The unit of one node, or of a question paragraph with its answer: the answer's
+    paragraphs are the text, the question ends the context."""
+    question, answer = ([group[0].text], group[1:]) if len(group) > 1 else ([], group)
+    node = answer[0]
+    text = "\n".join(n.text for n in answer)
+    if not question and (asked := _ASKED_AND_ANSWERED.fullmatch(text.strip())):
+        question, text = [asked[1]], asked[2]
     ancestors = _ancestors(node, by_path)
-    headings = [_heading(a.text) for a in ancestors]
+    label = article_label([*ancestors, node])
+    if len(answer) > 1:
+        label = f"{label}至{answer[-1].label}"
     return Unit(
-        doc_id=document.id, node_id=f"{document.id}/{node.path}", kind=node.kind,
-        label=article_label([*ancestors, node]),
-        context="\n".join([document.title, *headings]), text=node.text,
+        doc_id=document.id, node_id=f"{document.id}/{node.path}", kind=node.kind, label=label,
+        context="\n".join([document.title, *(_heading(a.text) for a in ancestors), *question]), text=text,
     )
 
 

@@ -1,0 +1,60 @@
+"""A reading after the document it reads: the relation read from the corpus, and the order."""
+
+from __future__ import annotations
+
+from zhengce.index.hybrid import SearchIndex
+from zhengce.index.rerank import sources_first
+from zhengce.store.db import Store
+
+
+def _id(store: Store, key: str) -> str:
+    found = store.find_document_id(key)
+    assert found, key
+    return found
+
+
+def test_readings_know_the_documents_they_read(search_index: SearchIndex, store: Store):
+    sources = search_index.sources
+    # by its opening paragraph: …印发《关于阶段性减免企业社会保险费的通知》（人社部发〔2020〕11号）
+    press = _id(store, "人力资源社会保障部财政部税务总局有关司局负责人"
+                       "就阶段性减免企业社会保险费具体贯彻实施工作答记者问")
+    assert sources[press] == {_id(store, "人社部发〔2020〕11号")}
+    # by its title: 就《关于阶段性减征职工基本医疗保险费的指导意见》答记者问
+    medical = _id(store, "国家医疗保障局有关负责人就《关于阶段性减征职工基本医疗保险费的指导意见》答记者问")
+    assert sources[medical] == {_id(store, "医保发〔2020〕6号")}
+    # by its title: 关于…的通知的政策解读
+    beijing = _id(store, "关于进一步做好疫情防控期间本市人力资源和社会保障相关工作的通知的政策解读")
+    assert sources[beijing] == {_id(store, "关于进一步做好疫情防控期间本市人力资源和社会保障相关工作的通知")}
+    assert _id(store, "人社部发〔2020〕11号") not in sources
+
+
+def test_a_reading_follows_a_source_unit_that_answers_as_well():
+    fused = {0: 0.20, 1: 0.18, 2: 0.19}
+    words = {0: {"缓缴", "期限"}, 1: {"缓缴", "期限", "原则上"}, 2: {"缓缴"}}
+    sources_first(fused, ["解读", "通知", "通知"], {"解读": {"通知"}}, words.__getitem__)
+    assert sorted(fused, key=lambda i: -fused[i]) == [2, 1, 0]  # after unit 1, which holds its words
+
+
+def test_a_reading_stays_first_when_it_alone_holds_a_word_asked():
+    fused = {0: 0.20, 1: 0.18}
+    sources_first(fused, ["解读", "通知"], {"解读": {"通知"}}, {0: {"事业单位", "缓缴"}, 1: {"缓缴"}}.__getitem__)
+    assert fused == {0: 0.20, 1: 0.18}
+
+
+def test_a_reading_stays_first_when_the_source_scores_far_below():
+    fused = {0: 0.20, 1: 0.05}
+    sources_first(fused, ["解读", "通知"], {"解读": {"通知"}}, {0: {"缓缴"}, 1: {"缓缴"}}.__getitem__)
+    assert fused == {0: 0.20, 1: 0.05}
+
+
+def test_search_cites_the_rule_before_the_press_answer_that_restates_it(search_index: SearchIndex):
+    hits = search_index.search("“互联网+职业技能培训计划”的“511”目标任务是什么", k=5)
+    numbers = [h.doc_number for h in hits]
+    assert numbers[0] == "人社部发〔2020〕10号"
+    assert "征集遴选50家以上" in hits[0].text
+
+
+def test_a_press_question_finds_its_answer_not_its_question(search_index: SearchIndex):
+    hits = search_index.search("阶段性减免企业社会保险费 参保单位是否可以申请缓缴？缓缴期限是如何规定的？", k=5)
+    assert "缓缴期限原则上不超过6个月" in hits[0].text
+    assert not any(h.text.startswith("问：") for h in hits)
