@@ -5,12 +5,22 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 from typer.testing import CliRunner
 
 from zhengce.answer.ask import Answerer
 from zhengce.answer.question import question_types
 from zhengce.answer.select import best_spans
-from zhengce.answer.spanrank import FEATURES, WEIGHTS_FILE, WEIGHTS_KEY, asked, load_scorer, unit_candidates
+from zhengce.answer.spanrank import (
+    FEATURES,
+    WEIGHTS_FILE,
+    WEIGHTS_KEY,
+    Reranker,
+    Scorer,
+    asked,
+    load_scorer,
+    unit_candidates,
+)
 from zhengce.cli import app
 from zhengce.evaluation import spanfit
 from zhengce.evaluation.questions import DEFAULT_DIR as EVAL_DIR
@@ -62,8 +72,7 @@ def test_fitting_labels_every_candidate_and_the_gold_clause_is_among_them(answer
     groups = spanfit.collect(answerer, QUESTIONS)
     assert len(groups) == 3 and answerer.rerank is in_use
     assert all(len(g.labels) == len(g.texts) == len(g.matrix) and g.matrix.shape[1] == len(FEATURES) for g in groups)
-    top = groups[0].top_unit()
-    assert top.labels.max() == 1.0  # the clause that states the period is a candidate
+    assert groups[0].labels.max() == 1.0  # the clause that states the period is a candidate
     # Fitted on that one question, the model chooses that clause (a wrong gradient would not).
     assert spanfit.chosen_rouge(spanfit.fit(groups[:1]), groups[:1]) == 1.0
 
@@ -103,3 +112,20 @@ def test_the_refit_command_says_when_it_cannot(kb_path: Path, tmp_path: Path):
     for path, message in ((few, "至少需要"), (tmp_path / "none.tsv", "无法读取问题集")):
         result = CliRunner().invoke(app, ["--db", str(kb_path), "eval", "fit-spans", str(path)])
         assert result.exit_code == 1 and message in result.output
+
+
+def test_the_rules_span_stays_unless_the_model_prefers_another_by_its_margin():
+    question = "缓缴期间要交滞纳金吗？"
+    kinds = question_types(question)
+    (rule,) = best_spans(CONCEPTS, kinds, [ARTICLE], prior=lambda i: 0.0, question=question)
+    candidates = unit_candidates(asked(question, CONCEPTS, kinds), ARTICLE, "", rule)
+    # A model that likes short spans and nothing else.
+    length = FEATURES.index("log_length")
+    weights = np.zeros(len(FEATURES))
+    weights[length] = -1.0
+    shortest = min(candidates, key=lambda c: c.features[length])
+    assert Reranker(Scorer(FEATURES, np.zeros(len(FEATURES)), np.ones(len(FEATURES)), weights, margin=1e9))(
+        question, CONCEPTS, kinds, ARTICLE, "", rule) == rule
+    chosen = Reranker(Scorer(FEATURES, np.zeros(len(FEATURES)), np.ones(len(FEATURES)), weights))(
+        question, CONCEPTS, kinds, ARTICLE, "", rule)
+    assert chosen.text == shortest.text != rule.text

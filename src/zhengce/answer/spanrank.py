@@ -31,15 +31,20 @@ WEIGHTS_KEY = "features (weight, mean, scale)"
 FIGURE_KINDS = ("amount", "deadline")
 LIST_KINDS = ("eligibility", "materials", "procedure")
 _LIST_ASKS = re.compile(r"措施|规定|细则|哪些|如何|怎么|怎样|要求|内容")
+_YES_NO = re.compile(r"吗|是否|能否|可否|会不会|算不算|能不能|可不可以|有没有")
+_WHICH_DOCUMENT = re.compile(r"哪(?:个|份|一)(?:文件|通知|政策|规定)|什么文件|依据什么")
 _SENTENCE_END = "。；！？"
 AFTER_RULE = 4  # characters between the rules' span and one that follows it (a mark, a space)
 FEATURES = (
     "rule_score", "rule_choice", "after_rule", "inside_rule", "holds_rule", "first_restates", "last_restates",
     "shaped", "cover_own", "cover_context",
     "question_recall", "restates", "cue", "cue_measured", "new_figure", "date", "consequence",
-    "condition_end", "condition_start", "log_length", "log_length_figure", "log_length_list",
+    "condition_end", "condition_start", "log_length", "log_length_figure", "log_length_list", "new_figure_yes_no",
+    "log_length_document",
     "clauses", "starts_unit", "position", "heading", "ends_colon", "sentence", "whole_unit",
 )
+
+_RULE_CHOICE = FEATURES.index("rule_choice")
 
 
 @dataclass(frozen=True)
@@ -54,13 +59,16 @@ class Asked:
     bigrams: frozenset[str]
     wants_figure: bool
     wants_body: bool
+    yes_no: bool
+    which_document: bool
 
 
 def asked(question: str, concepts: list[Concept], kinds: list[str]) -> Asked:
     total = sum(weight for _, weight in concepts) or 1.0
     return Asked(question, concepts, total, kinds, rules.given_figures(question), _bigrams(question),
                  any(kind in FIGURE_KINDS for kind in kinds),
-                 any(kind in LIST_KINDS for kind in kinds) or bool(_LIST_ASKS.search(question)))
+                 any(kind in LIST_KINDS for kind in kinds) or bool(_LIST_ASKS.search(question)),
+                 bool(_YES_NO.search(question)), bool(_WHICH_DOCUMENT.search(question)))
 
 
 @dataclass(frozen=True)
@@ -156,6 +164,8 @@ def _features(question: Asked, text: str, context: str, candidate: tuple[int, in
         "log_length": log_length,
         "log_length_figure": log_length * question.wants_figure,
         "log_length_list": log_length * question.wants_body,
+        "new_figure_yes_no": float(bool(rules.figures(span) - question.given) and question.yes_no),
+        "log_length_document": log_length * question.which_document,
         "clauses": float(len(span_clauses)),
         "starts_unit": float(not text[:start].strip()),
         "position": start / (len(text) or 1),
@@ -176,6 +186,7 @@ class Scorer:
     mean: np.ndarray
     scale: np.ndarray
     weights: np.ndarray
+    margin: float = 0.0  # by how much a span must outscore the rules' choice to replace it
 
     def scores(self, matrix: np.ndarray) -> np.ndarray:
         return ((matrix - self.mean) / self.scale) @ self.weights
@@ -191,7 +202,7 @@ def load_scorer(path: Path = WEIGHTS_FILE) -> Scorer | None:
     if not data.get("enabled") or tuple(table) != FEATURES:
         return None
     weights, mean, scale = np.array(list(table.values())).T
-    return Scorer(FEATURES, mean, scale, weights)
+    return Scorer(FEATURES, mean, scale, weights, float(data.get("margin", 0.0)))
 
 
 # What answer.ask calls: the question, its weighed concepts and kinds, the answering unit's
@@ -208,7 +219,12 @@ class Reranker:
     def __call__(self, question: str, concepts: list[Concept], kinds: list[str], text: str, context: str,
                  rule: Span) -> Span:
         candidates = unit_candidates(asked(question, concepts, kinds), text, context, rule)
-        top = candidates[int(np.argmax(self.scorer.scores(np.array([c.features for c in candidates]))))]
+        scores = self.scorer.scores(np.array([c.features for c in candidates]))
+        ruled = [score for c, score in zip(candidates, scores, strict=True) if c.features[_RULE_CHOICE]]
+        best = int(np.argmax(scores))
+        if not ruled or scores[best] - ruled[0] <= self.scorer.margin:
+            return rule
+        top = candidates[best]
         return Span(rule.unit_index, top.start, top.end, top.text, rule.score)
 
 

@@ -118,10 +118,11 @@ def eval_fit_spans(
     groups = spanfit.collect(answerer, questions)
     if len(groups) < spanfit.MIN_QUESTIONS:
         fail(f"可用于拟合的带答案问题只有{len(groups)}个，至少需要{spanfit.MIN_QUESTIONS}个。")
-    report = {**spanfit.cross_validate(groups), "sets": sorted(path.name for path in files)}
+    figures, margin = spanfit.cross_validate(groups)
+    report = {**figures, "sets": sorted(path.name for path in files)}
     print_table("Span scorer, cross-validated on the tuning sets (mean ROUGE-L of the chosen span)",
                 ("measure", "value"), [[name, f"{value:.3f}" if isinstance(value, float) else str(value)]
                                        for name, value in report.items()])
     if write:
-        spanfit.save(spanfit.fit(groups), report)
+        spanfit.save(spanfit.fit(groups, margin=margin), report)
         console.print(f"已写入 {spanfit.WEIGHTS_FILE}")

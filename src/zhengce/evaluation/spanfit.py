@@ -33,28 +33,18 @@ L2 = 0.01
 TEMPERATURE = 0.05  # of ROUGE-L: the target's weight falls by e for each 0.05 below the best candidate
 STEPS = 600
 RATE = 0.05
+MARGINS = (0.0, 0.25, 0.5, 1.0, 2.0)  # tried in cross-validation; 0 lets the model's best span through always
 HOLDS = 0.5  # ROUGE-L of a unit's best candidate for the unit to hold the answer
 
 
 @dataclass
 class Group:
-    """The candidates of one question: features, labels, their units, which one the rules chose."""
+    """The candidates of one question's answering unit: features, labels, which one the rules chose."""
 
     matrix: np.ndarray
     labels: np.ndarray
-    units: np.ndarray
     rule: int
     texts: list[str] = field(default_factory=list)
-
-    def unit(self, unit: int) -> Group:
-        """The candidates of one of its units."""
-        rows = np.flatnonzero(self.units == unit)
-        rule = int(np.searchsorted(rows, self.rule)) if self.rule in rows else 0
-        return Group(self.matrix[rows], self.labels[rows], self.units[rows], rule, [self.texts[i] for i in rows])
-
-    def top_unit(self) -> Group:
-        """The candidates of the unit the rules answer from."""
-        return self.unit(int(self.units[self.rule]))
 
 
 @dataclass
@@ -83,7 +73,6 @@ def collect(answerer: Answerer, questions: list[SpanQuestion]) -> list[Group]:
     rule = FEATURES.index("rule_choice")
     return [Group(np.array([c.features for c in found]),
                   np.array([rouge_l(c.text, gold[question]) for c in found]),
-                  np.array([c.unit_index for c in found]),
                   next(i for i, c in enumerate(found) if c.features[rule]), [c.text for c in found])
             for question, found in recorder.seen.items() if question in gold]
 
@@ -91,11 +80,10 @@ def collect(answerer: Answerer, questions: list[SpanQuestion]) -> list[Group]:
 def training_units(groups: list[Group]) -> list[Group]:
     """The units a span is learnt from: those with a candidate close to the gold answer (in
     the others every span is wrong, and no choice among them can be learnt)."""
-    units = [g.unit(int(u)) for g in groups for u in np.unique(g.units)]
-    return [u for u in units if u.labels.max() >= HOLDS]
+    return [g for g in groups if g.labels.max() >= HOLDS]
 
 
-def fit(groups: list[Group], l2: float = L2, temperature: float = TEMPERATURE) -> Scorer:
+def fit(groups: list[Group], l2: float = L2, temperature: float = TEMPERATURE, margin: float = 0.0) -> Scorer:
     """A conditional logit over the candidates of each unit of ``groups`` that holds the answer
     (Adam on the soft-target cross-entropy)."""
     units = training_units(groups)
@@ -113,7 +101,7 @@ def fit(groups: list[Group], l2: float = L2, temperature: float = TEMPERATURE) -
         moment = 0.9 * moment + 0.1 * gradient
         second = 0.999 * second + 0.001 * gradient ** 2
         weights -= RATE * (moment / (1 - 0.9 ** step)) / (np.sqrt(second / (1 - 0.999 ** step)) + 1e-8)
-    return Scorer(FEATURES, mean, scale, weights)
+    return Scorer(FEATURES, mean, scale, weights, margin)
 
 
 def _softmax(values: np.ndarray) -> np.ndarray:
@@ -121,25 +109,36 @@ def _softmax(values: np.ndarray) -> np.ndarray:
     return exp / exp.sum()
 
 
+def chosen(scorer: Scorer, group: Group, margin: float = 0.0) -> float:
+    """ROUGE-L of the span ``scorer`` quotes from the group's unit: its best, when that outscores
+    the rules' choice by more than ``margin``, else the rules' choice."""
+    scores = scorer.scores(group.matrix)
+    best = int(np.argmax(scores))
+    return float(group.labels[best] if scores[best] - scores[group.rule] > margin else group.labels[group.rule])
+
+
 def chosen_rouge(scorer: Scorer, groups: list[Group]) -> float:
-    """Mean ROUGE-L of the span ``scorer`` chooses in the unit the rules answer from."""
-    tops = [g.top_unit() for g in groups]
-    return float(np.mean([top.labels[int(np.argmax(scorer.scores(top.matrix)))] for top in tops]))
+    """Mean ROUGE-L of the spans ``scorer`` quotes (at its margin)."""
+    return float(np.mean([chosen(scorer, g, scorer.margin) for g in groups]))
 
 
-def cross_validate(groups: list[Group], folds: int = FOLDS, seed: int = 0, **options: float) -> dict[str, float]:
-    """ROUGE-L of the span chosen in the unit the rules answer from: by the rules, by the
-    model (fitted without the question's fold), and the best candidate (the ceiling)."""
+def cross_validate(groups: list[Group], folds: int = FOLDS, seed: int = 0,
+                   **options: float) -> tuple[dict[str, float], float]:
+    """ROUGE-L of the span quoted from the answering unit: by the rules, by the model (fitted
+    without the question's fold) at the margin that does best, and by the best candidate (the
+    ceiling); and that margin."""
     order = np.random.default_rng(seed).permutation(len(groups))
-    chosen = np.zeros(len(groups))
+    found = np.zeros((len(groups), len(MARGINS)))
     for fold in range(folds):
         held = order[fold::folds].tolist()
         scorer = fit([g for i, g in enumerate(groups) if i not in set(held)], **options)
-        chosen[held] = [chosen_rouge(scorer, [groups[i]]) for i in held]
-    tops = [g.top_unit() for g in groups]
-    figures = {"rules": np.mean([t.labels[t.rule] for t in tops]), "model": chosen.mean(),
-               "ceiling": np.mean([t.labels.max() for t in tops])}
-    return {"questions": len(groups), **{name: round(float(value), 4) for name, value in figures.items()}}
+        found[held] = [[chosen(scorer, groups[i], margin) for margin in MARGINS] for i in held]
+    best = int(np.argmax(found.mean(axis=0)))
+    figures = {"rules": np.mean([g.labels[g.rule] for g in groups]), "model": found[:, best].mean(),
+               "ceiling": np.mean([g.labels.max() for g in groups])}
+    report = {"questions": len(groups), **{name: round(float(value), 4) for name, value in figures.items()},
+              "margin": MARGINS[best]}
+    return report, MARGINS[best]
 
 
 def save(scorer: Scorer, report: dict[str, Any], path: Path = WEIGHTS_FILE) -> None:
@@ -148,6 +147,7 @@ def save(scorer: Scorer, report: dict[str, Any], path: Path = WEIGHTS_FILE) -> N
     stored = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     rows = [f'  "{name}": [{w:.6f}, {m:.6f}, {d:.6f}]'
             for name, w, m, d in zip(scorer.features, scorer.weights, scorer.mean, scorer.scale, strict=True)]
-    head = {"enabled": bool(stored.get("enabled")), "decision": stored.get("decision", ""), "measured": report}
+    head = {"enabled": bool(stored.get("enabled")), "decision": stored.get("decision", ""), "measured": report,
+            "margin": scorer.margin}
     text = json.dumps(head, ensure_ascii=False)[:-1] + f",\n \"{WEIGHTS_KEY}\": {{\n" + ",\n".join(rows)
     path.write_text(text + "\n }\n}\n", encoding="utf-8")
