@@ -379,3 +379,12 @@ def test_a_city_outside_the_corpus_gets_its_row_of_a_national_table(answerer: An
     answer = answerer.ask("沈阳市失业保险金网上申领平台是什么？")
     assert "盛京好办事" in answer.answer and answer.citations[0].doc_number == "人社厅发〔2020〕9号"
     assert any("辽宁" in note for note in answer.notes)
+
+
+def test_an_item_with_a_body_under_its_heading_line_can_answer(search_index):
+    # 京人社毕字〔2020〕20号 三: a heading line "三、活动时间" and under it "2020年3月1日至4月30日".
+    from zhengce.answer.ask import _bare_heading
+
+    items = [hit for hit in search_index.search("网络招聘月 活动时间 2020年3月1日至4月30日", k=5)
+             if hit.text.startswith("三、活动时间")]
+    assert items and not _bare_heading(items[0])
