@@ -24,6 +24,9 @@ class Lexicon:
     figure_asks: tuple[str, ...]
     joint_words: dict[str, tuple[str, ...]]
     figure_lead_up: frozenset[str]
+    question_kinds: dict[str, tuple[str, str]]  # kind -> (what asks for it, what answers it)
+    question_words: str
+    asking_words: str
 
     def province_of(self, name: str) -> str | None:
         """The province-level place a name is or lies in (长沙 → 湖南), or None.
@@ -48,4 +51,7 @@ def lexicon() -> Lexicon:
         figure_asks=tuple(data["figure_answers"]["asks"]),
         joint_words={word: tuple(parts) for word, parts in data["joint_words"].items()},
         figure_lead_up=frozenset(data["figure_answers"]["lead_up"]),
+        question_kinds={kind: (cues["asks"], cues["answers"]) for kind, cues in data["question_kinds"].items()},
+        question_words=data["question_words"]["words"],
+        asking_words=data["question_words"]["asking"],
     )

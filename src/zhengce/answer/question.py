@@ -20,27 +20,10 @@ from zhengce.lexicon import lexicon
 
 Concept = tuple[frozenset[str], float]
 
-# What a question asks for, by its words, and what an answering span contains.
+# What a question asks for, by its words, and what an answering span contains
+# (lexicon.toml [question_kinds]).
 QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
-    "amount": (re.compile(r"多少|几[个成倍%]|比例|标准|金额|额度|上限|最高|最低|多高|几倍|怎么算|"
-                          r"补贴.{0,4}(?:多少|几)|(?:什么|哪些)(?:补助|补贴|待遇|优惠)|(?:怎么|如何)(?:减免|补)"),
-               re.compile(r"(?<![\d.])(?!(?:19|20)\d\d\s*年)\d+(?:\.\d+)?\s*(?:%|‰|元|万元|亿元|倍|个月|年|天|人)|[一二三四五六七八九十百千万]+(?:元|倍|个月)")),
-    "deadline": (re.compile(r"什么时候|何时|到几[月号]|截止|期限|多久|多长时间|几[个]?月|哪天|起止|从几月|几号|"
-                            r"几天|几日|几个工作日|什么时间|时间是什么|什么日期|哪几天|哪一天|几年"),
-                 re.compile(r"\d{4}年|\d{1,2}月|\d+个月|[一二三四五六七八九十]+个月|\d+日|之日起|"
-                            r"[\d一二三四五六七八九十]+个?工作日|当日|次月")),
-    "eligibility": (re.compile(r"谁|哪些人|什么人|什么条件|符合|资格|能不能|可以.{0,6}吗|是否|能否|对象|范围"),
-                    re.compile(r"对象|条件|符合|范围|人员|单位|企业|可以|可|应当|不得")),
-    "materials": (re.compile(r"材料|资料|(?:要|需要|需)?(?:交|提交|提供|带|准备)(?:哪些|什么)(?:东西|证明|证件)?"),
-                  re.compile(r"《[^》]{2,40}》|花名册|对账单|复印件|证明|报表|申请表|审批表|登记表|协议|营业执照|身份证|"
-                             r"社会保障卡|银行卡|承诺书")),
-    "definition": (re.compile(r"是指|指的是|什么意思|怎么界定|如何界定|怎样界定|界定|定义|含义|指什么|指哪些|具体指"),
-                   re.compile(r"是指|指的是|界定为|定义为|包括|即")),
-    "responsible": (re.compile(r"由谁|谁来|谁负责|谁出|谁付|谁承担|谁审批|谁兜底|哪个部门|哪个单位|找谁|归谁|归哪个"),
-                    re.compile(r"由[^，。；]{1,24}(?:负责|解决|承担|支付|审批|审核|办理|组织|发放|列支|垫付|兜底|受理|认定)|"
-                               r"[^，。；]{0,12}(?:部门|机构|委员会|政府)负责")),
-    "procedure": (re.compile(r"怎么|如何|去哪|哪里|在哪|流程|程序|手续|申请|办理|提交|材料"),
-                  re.compile(r"申请|办理|提交|经办|网上|窗口|平台|审核|受理|材料|备案|报送")),
+    name: (re.compile(asks), re.compile(answers)) for name, (asks, answers) in lexicon().question_kinds.items()
 }
 
 def question_types(question: str) -> list[str]:
@@ -55,7 +38,7 @@ def question_types(question: str) -> list[str]:
                                            and not re.search(r"哪些人|什么人|条件|资格", question))]
 
 
-_ASKING = re.compile(r"多少|什么|怎么|如何|哪|是否|能否|能不能|吗|几|多久|谁")
+_ASKING = re.compile(lexicon().asking_words)
 
 
 _STORY = re.compile(r"我|咱|俺|本人|自己")

@@ -12,10 +12,10 @@ from collections import Counter
 from functools import cached_property
 
 from zhengce.index.query import SYNONYMS
+from zhengce.lexicon import lexicon
 
 # Words that say what is asked, not what it is about: they do not count as coverage.
-QUESTION_WORDS = re.compile(r"多少|什么|怎么|如何|哪些|哪个|哪里|是否|能否|可以|吗|呢|时候|几|干什么|干嘛|做什么|"
-                            r"晚点|[没还快又先就都也才再想让给被把会要该去来说做用过很太更已刚呀啊嘛了]")
+QUESTION_WORDS = re.compile(lexicon().question_words)
 
 
 class Vocabulary:
