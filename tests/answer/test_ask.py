@@ -298,7 +298,7 @@ def test_batch_answers_in_order_with_errors_in_place(answerer: Answerer):
 def test_input_lines_of_the_batch_mode():
     assert parse_question_line("社保费减免到什么时候") == ("社保费减免到什么时候", "")
     assert parse_question_line('{"question": "以工代训"}') == ("以工代训", "")
-    assert parse_question_line("{not json")[1].startswith("not valid JSON")
+    assert parse_question_line("{not json")[1].startswith("不是有效的 JSON")
 
 
 def test_a_province_outside_the_corpus_gets_the_national_rule_with_a_note(answerer: Answerer):

@@ -341,16 +341,16 @@ def parse_question_line(line: str) -> tuple[str, str]:
     >>> parse_question_line('{"question": "社保费减免到什么时候"}')
     ('社保费减免到什么时候', '')
     >>> parse_question_line('{"q": 1}')[1]
-    'a JSON line needs a "question" string'
+    'JSON 行须有字符串字段 "question"。'
     """
     text = line.strip()
     if text.startswith("{"):
         try:
             record = json.loads(text)
         except json.JSONDecodeError as error:
-            return text, f"not valid JSON: {error.msg}"
+            return text, f"不是有效的 JSON：第 {error.colno} 列有误。"
         question = record.get("question") if isinstance(record, dict) else None
         if not isinstance(question, str):
-            return text, 'a JSON line needs a "question" string'
+            return text, 'JSON 行须有字符串字段 "question"。'
         return question, ""
     return text, ""
