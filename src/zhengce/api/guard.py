@@ -114,13 +114,28 @@ class Limits:
                                [("retry-after", "1")])
         self.slots = self.slots or asyncio.Semaphore(IN_ALL)
         self.active[client] += 1
+        released = False
+
+        def release() -> None:
+            nonlocal released
+            if not released:
+                released = True
+                self.active[client] -= 1
+                if not self.active[client]:
+                    del self.active[client]
+
+        async def send_then_release(message: Message) -> None:
+            # The slot is free before the client reads the end of the answer: a client that
+            # asks again at once (one request after another) must not find it still taken.
+            if message["type"] == "http.response.body" and not message.get("more_body", False):
+                release()
+            await send(message)
+
         try:
             async with self.slots:
-                await self.app(scope, receive, send)
+                await self.app(scope, receive, send_then_release)
         finally:
-            self.active[client] -= 1
-            if not self.active[client]:
-                del self.active[client]
+            release()
 
     async def _body(self, scope: Scope, receive: Receive, send: Send) -> bytes | None:
         """The whole request body, or None once a 413 has been sent for one too large."""
