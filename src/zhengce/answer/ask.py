@@ -292,8 +292,8 @@ def _bare_heading(hit: Hit) -> bool:
     招聘月活动) or a lead-in line (各省、自治区……人力资源社会保障厅（局）：): it names a
     subject or an addressee and answers nothing."""
     text = without_marker(hit.text.strip())
-    body = text.partition("\n")[2]
-    if hit.kind == "row" or (hit.kind.startswith("item") and body.strip() and body.strip() not in hit.title):
+    body = text.partition("\n")[2].strip()
+    if hit.kind == "row" or (hit.kind.startswith("item") and body and body not in hit.title):
         return False  # a row, or an item's heading line with a body under it (三、活动时间\n2020年3月1日至4月30日)
     lead_in = text.endswith(("：", ":")) and not re.search(r"[，,。；;]", text)
     return lead_in or (len(text) <= BARE_HEADING_CHARS and not re.search(r"[，。；：,;:]", text))
