@@ -26,6 +26,7 @@ from zhengce.answer.topics import QUESTION_WORDS, Vocabulary
 from zhengce.calc.suggest import with_calculator
 from zhengce.index.hybrid import MIN_CELL, Filters, Hit, SearchIndex
 from zhengce.index.query import SYNONYMS, QueryError, normalize, without_numbers
+from zhengce.index.recent import Recent
 from zhengce.index.tokenize import tokens
 from zhengce.index.units import row_cells
 from zhengce.relations.validity import Fact
@@ -92,8 +93,11 @@ class Answer:
 class Answerer:
     """Answers questions over one knowledge base; everything is loaded once."""
 
-    def __init__(self, store: Store, index: SearchIndex) -> None:
+    def __init__(self, store: Store, index: SearchIndex, remember: int = 0) -> None:
         self.index = index
+        # A server keeps its last ``remember`` answers: an answer depends only on the
+        # question, the day and this knowledge base, and a reload makes a new answerer.
+        self.kept: Recent[Answer] = Recent(remember)
         self.store = store
         self.lines = store.node_lines()
         self.primary_file = {d.id: d.sources[0].file for d in index.documents.values() if d.sources}
@@ -111,6 +115,9 @@ class Answerer:
     def ask(self, question: str, on: date | None = None) -> Answer:
         """Answer one question, from the documents in force ``on`` that day when given
         (QueryError for an empty or over-long one)."""
+        return self.kept.get((question, on), lambda: self._ask_one(question, on))
+
+    def _ask_one(self, question: str, on: date | None) -> Answer:
         result = self.ask_many([question], on)[0]
         if isinstance(result, QueryError):
             raise result

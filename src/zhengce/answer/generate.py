@@ -58,17 +58,18 @@ class Endpoint:
         return body["choices"][0]["message"]["content"]
 
 
-def make_answerer(store: Store, index: SearchIndex) -> Answerer:
-    """The extractive answerer, or the generating one when an endpoint is configured."""
+def make_answerer(store: Store, index: SearchIndex, remember: int = 0) -> Answerer:
+    """The extractive answerer, or the generating one when an endpoint is configured; a
+    server's keeps its last ``remember`` answers."""
     endpoint = Endpoint.from_environment()
-    return GeneratingAnswerer(store, index, endpoint) if endpoint else Answerer(store, index)
+    return GeneratingAnswerer(store, index, endpoint, remember) if endpoint else Answerer(store, index, remember)
 
 
 class GeneratingAnswerer(Answerer):
     """Phrases answers with a model; keeps only sentences a cited passage supports."""
 
-    def __init__(self, store: Store, index: SearchIndex, endpoint: Endpoint) -> None:
-        super().__init__(store, index)
+    def __init__(self, store: Store, index: SearchIndex, endpoint: Endpoint, remember: int = 0) -> None:
+        super().__init__(store, index, remember)
         self.endpoint = endpoint
 
     def _answer(self, question: str, hits: list[Hit], on: date | None = None) -> Answer:

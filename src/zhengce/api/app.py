@@ -10,9 +10,11 @@ import os
 import sys
 import threading
 from collections.abc import Iterable
+from contextlib import asynccontextmanager
 from functools import cache
 from pathlib import Path
 
+import anyio.to_thread
 import fastapi_offline
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -31,6 +33,9 @@ from zhengce.index.query import QueryError
 
 HOSTS_ENV = "ZHENGCE_ALLOWED_HOSTS"
 SWITCH_INTERVAL = 0.0005
+# Sync handlers share one GIL: more threads than the heavy requests allowed at once
+# (guard.IN_ALL) plus a few pages only make the event loop wait longer for it.
+THREADS = 8
 ROUTERS = (search.router, ask.router, calc.router, relations.router, docs.router, meta.router, documents.router)
 # Starlette's own messages, for a URL no route serves or a method a route does not take.
 GENERIC_ERRORS = {"Not Found": "没有这个地址。", "Method Not Allowed": "这个地址不接受该请求方法（见 Allow 头）。"}
@@ -86,11 +91,25 @@ def create_app(db_path: Path | str | None = None, cache: Path = DEFAULT_CACHE,
     mount_upload(app)
     mount_mcp(app)
     install_schema(app)
+    _bound_threads(app)
     # The last added runs first: headers on every response, even a refused host's.
     app.add_middleware(Limits)
     app.add_middleware(TrustedHosts, hosts=(*LOOPBACK_HOSTS, *allowed_hosts))
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def _bound_threads(app: FastAPI) -> None:
+    """Sync handlers run in at most ``THREADS`` threads a worker (anyio's default is 40)."""
+    outer = app.router.lifespan_context
+
+    @asynccontextmanager
+    async def lifespan(application: FastAPI):
+        anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
+        async with outer(application) as state:
+            yield state
+
+    app.router.lifespan_context = lifespan
 
 
 def app_from_environment() -> FastAPI:

@@ -27,6 +27,7 @@ from zhengce.store.db import Store
 
 TOKEN_ENV = "ZHENGCE_ADMIN_TOKEN"
 WARM_UP = "失业保险金的标准是多少"
+ANSWERS_KEPT = 1024  # a served answer is a few KB: at most a few MB a worker
 MAX_FILES = 20
 MAX_BYTES = 50 * 1024 * 1024  # a 20-page scan at 300 dpi is about 10 MB
 
@@ -111,7 +112,7 @@ def load_knowledge_base(app: FastAPI, path: Path | str | None) -> None:
     request (a worker reports healthy only then)."""
     store = Store(path)
     index = SearchIndex.load(store)
-    answerer = make_answerer(store, index)
+    answerer = make_answerer(store, index, ANSWERS_KEPT)
     answerer.ask(WARM_UP)
     stats = store.stats()
     app.state.health = {"documents": stats["documents"], "built_at": stats["built_at"],
