@@ -19,6 +19,7 @@ import resource
 import statistics
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import bm25s
@@ -29,6 +30,7 @@ from zhengce.index.embed import embed_queries, model
 from zhengce.index.hybrid import SearchIndex
 from zhengce.index.tokenize import tokens
 from zhengce.store.db import Store
+from zhengce.store.records import StoredUnit
 
 
 def rss_mb() -> float:
@@ -45,26 +47,26 @@ def percentile(values: list[float], q: float) -> float:
 
 
 class SyntheticUnits(Sequence):
-    """A million units without a million dicts: unit i is built when asked for."""
+    """A million units without a million records in memory: unit i is built when asked for."""
 
-    def __init__(self, units: list[dict], left: np.ndarray, right: np.ndarray) -> None:
+    def __init__(self, units: list[StoredUnit], left: np.ndarray, right: np.ndarray) -> None:
         self.real, self.left, self.right = units, left, right
 
     def __len__(self) -> int:
         return len(self.left)
 
-    def __getitem__(self, i):
+    def __getitem__(self, i) -> StoredUnit:
         a, b = self.real[self.left[i]], self.real[self.right[i]]
-        return {**a, "id": i, "node_id": f"{a['node_id']}+{i}", "text": f"{a['text']}\n{b['text']}"}
+        return replace(a, node_id=f"{a.node_id}+{i}", text=f"{a.text}\n{b.text}")
 
 
-def synthetic(units: list[dict], vectors: np.ndarray, size: int, seed: int = 7):
+def synthetic(units: list[StoredUnit], vectors: np.ndarray, size: int, seed: int = 7):
     """``size`` units recombined from two real units each: the first half of one's
     tokens with the second half of the other's (so lengths stay real), vectors summed."""
     rng = np.random.default_rng(seed)
     left, right = rng.integers(0, len(units), size), rng.integers(0, len(units), size)
     vocabulary: dict[str, int] = {}
-    real_ids = [np.array([vocabulary.setdefault(t, len(vocabulary)) for t in u["tokens"].split()], dtype=np.int32)
+    real_ids = [np.array([vocabulary.setdefault(t, len(vocabulary)) for t in u.tokens], dtype=np.int32)
                 for u in units]
     vocabulary[""] = len(vocabulary)
     corpus = [np.concatenate([real_ids[a][: len(real_ids[a]) // 2], real_ids[b][len(real_ids[b]) // 2:]])
@@ -101,7 +103,7 @@ def bench_size(label: str, units, vectors: np.ndarray, documents: dict, question
     gc.collect()
     before, started = rss_mb(), time.perf_counter()
     plain = bm25s.BM25()
-    plain.index(token_ids or [u["tokens"].split() or [""] for u in units], show_progress=False)
+    plain.index(token_ids or [list(u.tokens) or [""] for u in units], show_progress=False)
     plain_build = time.perf_counter() - started
     plain_row = report("plain bm25s", plain_build, rss_mb() - before, time_queries(
         lambda t: plain.retrieve([t], k=10, show_progress=False), query_tokens))
@@ -120,13 +122,13 @@ def bench_size(label: str, units, vectors: np.ndarray, documents: dict, question
 
 
 def embedding_throughput(units: list[dict], count: int = 96) -> None:
-    texts = [f"{u['context']}\n{u['text']}" for u in units[:count]]
+    texts = [f"{u.context}\n{u.text}" for u in units[:count]]
     model().passage(texts[:8])
     started = time.perf_counter()
     model().passage(texts)
     elapsed = time.perf_counter() - started
     started = time.perf_counter()
-    embed_queries([u["text"][:30] for u in units[:count]])
+    embed_queries([u.text[:30] for u in units[:count]])
     query_elapsed = time.perf_counter() - started
     print(f"embedding: {count / elapsed:.1f} units/s (passages, mean {np.mean([len(t) for t in texts]):.0f} chars), "
           f"{count / query_elapsed:.1f} queries/s")

@@ -91,7 +91,7 @@ def test_a_notice_that_repeals_a_corpus_document_changes_its_validity_and_removi
     assert [a.label for a in added.articles if a.kind == "item1"] == ["一、", "二、"]
     assert status(kb, REPEALED, "2021-06-01") == "已废止"
     assert status(kb, REPEALED, "2020-12-01") != "已废止"
-    assert int(store.meta()["embedded_now"]) == len([u for u in store.units() if u["doc_id"] == added.id])
+    assert int(store.meta()["embedded_now"]) == len([u for u in store.units() if u.doc_id == added.id])
     remove(kb, "湘人社规〔2021〕3号")
     assert Store(kb).find_document_id("湘人社规〔2021〕3号") is None
     assert status(kb, REPEALED, "2021-06-01") == before

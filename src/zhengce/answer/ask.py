@@ -103,10 +103,10 @@ class Answerer:
         self.primary_file = {d.id: d.sources[0].file for d in index.documents.values() if d.sources}
         frequency: Counter[str] = Counter()
         for unit in index.units:
-            frequency.update(set(unit["tokens"].split()))
+            frequency.update(set(unit.tokens))
         self.vocabulary = Vocabulary(frequency)
-        self.contexts = {unit["node_id"]: unit["context"] for unit in index.units}
-        self.numbered = {unit["doc_id"] for unit in index.units if unit["kind"] not in ("paragraph", "row")}
+        self.contexts = {unit.node_id: unit.context for unit in index.units}
+        self.numbered = {unit.doc_id for unit in index.units if unit.kind not in ("paragraph", "row")}
         self.regions = {d.region for d in index.documents.values()} - {"全国"}
         # The fitted span scorer, when its weights are in use: once the rules and guards have
         # chosen the unit and to answer, it chooses the words quoted from it.

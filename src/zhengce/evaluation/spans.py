@@ -74,7 +74,7 @@ def evaluate_spans(answerer: Answerer, questions: list[SpanQuestion], name: str 
     texts = [q.question for q in questions]
     answers = answerer.ask_many(texts)
     searches = answerer.index.search_many(texts, k=5)
-    unit_text = {unit["node_id"]: unit["text"] for unit in answerer.index.units}
+    unit_text = {unit.node_id: unit.text for unit in answerer.index.units}
     answerable = [i for i, q in enumerate(questions) if q.kind in ANSWERABLE_KINDS]
     outside = [i for i, q in enumerate(questions) if q.kind not in ANSWERABLE_KINDS]
 

@@ -23,7 +23,7 @@ def corpus_units(documents: list[Document]) -> list[Unit]:
 def stored_tokens(store: Store) -> dict[tuple[str, str], list[str]]:
     """The keyword tokens of a knowledge base's units, by (text hash, kind): an incremental
     change re-tokenises only the units whose text is new."""
-    return {(Unit("", "", u["kind"], "", u["context"], u["text"]).key, u["kind"]): u["tokens"].split()
+    return {(Unit("", "", u.kind, "", u.context, u.text).key, u.kind): list(u.tokens)
             for u in store.units()}
 
 

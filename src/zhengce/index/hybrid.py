@@ -27,7 +27,7 @@ from zhengce.index.units import row_cells
 from zhengce.relations.interpretation import READING_LEVEL, interpreted_documents
 from zhengce.relations.validity import covered
 from zhengce.store.db import Store
-from zhengce.store.records import DocumentSummary, Filters
+from zhengce.store.records import DocumentSummary, Filters, StoredUnit
 
 Mode = Literal["hybrid", "keyword", "semantic"]
 RRF_K = 10  # measured on eval/: 10 beats 30 and 60 (MRR 0.839 vs 0.830, 0.824)
@@ -79,7 +79,7 @@ class Hit:
 class SearchIndex:
     """Everything a query needs, loaded once: units, BM25, vectors, document metadata."""
 
-    def __init__(self, units: Sequence[dict[str, Any]], documents: dict[str, DocumentSummary],
+    def __init__(self, units: Sequence[StoredUnit], documents: dict[str, DocumentSummary],
                  vectors: np.ndarray | None, bm25: bm25s.BM25 | None = None, bigrams: bool = True,
                  bigram_bm25: bm25s.BM25 | None = None) -> None:
         """``bm25`` and ``bigram_bm25`` may come built (from disk; the benchmark builds one from
@@ -87,17 +87,17 @@ class SearchIndex:
         self.units = units
         self.documents = documents
         self.vectors = vectors
-        self.bm25 = bm25 if bm25 is not None else keyword_index([u["tokens"].split() for u in units])
+        self.bm25 = bm25 if bm25 is not None else keyword_index([list(u.tokens) for u in units])
         self.bigram_bm25 = bigram_bm25
         if bigrams and bigram_bm25 is None:
-            self.bigram_bm25 = keyword_index(bigram_lists([(u["kind"], u["context"], u["text"]) for u in units]))
+            self.bigram_bm25 = keyword_index(bigram_lists([(u.kind, u.context, u.text) for u in units]))
         self.doc_ids = list(documents)
         position = {doc_id: i for i, doc_id in enumerate(self.doc_ids)}
-        self.unit_doc = np.array([position[u["doc_id"]] for u in units], dtype=np.int32)
+        self.unit_doc = np.array([position[u.doc_id] for u in units], dtype=np.int32)
         self.known_numbers = {d.doc_number: d.id for d in documents.values() if d.doc_number}
         self._dated: dict[date, np.ndarray] = {}
         self.cells = _distinctive_cells(units)
-        self.unit_doc_ids = [u["doc_id"] for u in units]
+        self.unit_doc_ids = [u.doc_id for u in units]
         self.sources: dict[str, set[str]] = {}  # reading → the documents it reads (see ``load``)
 
     @classmethod
@@ -118,7 +118,7 @@ class SearchIndex:
         """The corpus documents each reading's first unit cites (where it says what it reads)."""
         first: dict[str, str] = {}
         for unit in self.units:
-            first.setdefault(unit["doc_id"], unit["node_id"])
+            first.setdefault(unit.doc_id, unit.node_id)
         readings = [doc_id for doc_id, document in self.documents.items()
                     if document.level == READING_LEVEL and doc_id in first]
         return {doc_id: [link.doc_id for link in store.graph(doc_id)["cites"]
@@ -190,7 +190,7 @@ class SearchIndex:
             in_force, expired = self.in_force(on), self.expired_nodes(on)
             documents = {node.split("/", 1)[0] for node in expired}
             live = np.array([doc_id in in_force for doc_id in self.doc_ids])[self.unit_doc]
-            live &= ~np.array([u["doc_id"] in documents and covered(u["node_id"], expired) for u in self.units])
+            live &= ~np.array([u.doc_id in documents and covered(u.node_id, expired) for u in self.units])
             if len(cache) >= 64:
                 cache.clear()
             cache[on] = live
@@ -231,10 +231,10 @@ class SearchIndex:
 
     def _sources_first(self, fused: dict[int, float], terms: list[str]) -> None:
         """A reading after the document it reads when both answer (see ``rerank``)."""
-        texts = self.units
+        units = self.units
 
         def words(index: int) -> set[str]:
-            text = f"{texts[index]['context']}\n{texts[index]['text']}".lower()
+            text = f"{units[index].context}\n{units[index].text}".lower()
             return {term for term in terms if term in text}
 
         sources_first(fused, self.unit_doc_ids, self.sources, words)
@@ -247,7 +247,7 @@ class SearchIndex:
         for value, rows in self.cells.items():
             if value in text:
                 for index in rows:
-                    cells = row_cells(self.units[index]["text"])
+                    cells = row_cells(self.units[index].text)
                     named = any(len(column) > 1 and column in text for column, _ in cells)
                     matches[index] = matches.get(index, 0.0) + (CELL_BOOST if named or value.isdigit() else NAME_BOOST)
         return matches
@@ -262,23 +262,23 @@ class SearchIndex:
 
     def _hit(self, index: int, score: float, terms: list[str]) -> Hit:
         unit = self.units[index]
-        document = self.documents[unit["doc_id"]]
-        matched = [t for t in terms if t in unit["text"].lower()]
+        document = self.documents[unit.doc_id]
+        matched = [t for t in terms if t in unit.text.lower()]
         return Hit(
-            doc_id=unit["doc_id"], title=document.title, doc_number=document.doc_number,
-            article=unit["label"], node_id=unit["node_id"], text=unit["text"],
-            snippet=snippet(unit["text"], matched), score=round(float(score), 6), region=document.region,
+            doc_id=unit.doc_id, title=document.title, doc_number=document.doc_number,
+            article=unit.label, node_id=unit.node_id, text=unit.text,
+            snippet=snippet(unit.text, matched), score=round(float(score), 6), region=document.region,
             date=document.date, section=document.section, doc_type=document.doc_type,
-            kind=unit["kind"], matched=matched,
+            kind=unit.kind, matched=matched,
         )
 
 
-def _distinctive_cells(units: Sequence[dict[str, Any]]) -> dict[str, list[int]]:
+def _distinctive_cells(units: Sequence[StoredUnit]) -> dict[str, list[int]]:
     """Cell values that name few rows (an item, a code), each with the rows that hold it."""
     cells: dict[str, list[int]] = {}
     for index, unit in enumerate(units):
-        if unit["kind"] == "row":
-            for _, value in row_cells(unit["text"]):
+        if unit.kind == "row":
+            for _, value in row_cells(unit.text):
                 value = value.strip()
                 if len(value) >= MIN_CELL:
                     cells.setdefault(value, []).append(index)

@@ -104,7 +104,7 @@ def stored_index(store: Store) -> Persisted | None:
     if persisted is not None or not build_id or not is_postgres(store.path):
         return persisted
     vectors = store.unit_vectors()
-    rows = [UnitRow(u["doc_id"], u["node_id"], u["kind"], u["label"], u["context"], u["text"], u["tokens"].split(),
+    rows = [UnitRow(u.doc_id, u.node_id, u.kind, u.label, u.context, u.text, list(u.tokens),
                     None if vectors is None else vectors[i]) for i, u in enumerate(store.units())]
     with suppress(OSError):  # another worker wrote it first, or the cache is not writable: map theirs, or in memory
         write_index(store.path, rows, build_id)

@@ -36,6 +36,7 @@ from zhengce.store.backend import (
     publish,
 )
 from zhengce.store.documents import DocumentQueries
+from zhengce.store.records import StoredUnit
 from zhengce.store.schema import SCHEMA, SCHEMA_VERSION
 
 
@@ -278,11 +279,12 @@ class Store(DocumentQueries):
             lines[f"{table_id}/r{row_no}"] = (start, end)
         return lines
 
-    def units(self) -> list[dict[str, Any]]:
+    def units(self) -> list[StoredUnit]:
         """Every retrieval unit in matrix order, without its vector."""
         rows = self.connection.execute(
-            "SELECT id, doc_id, node_id, kind, label, context, text, tokens FROM units ORDER BY id")
-        return [dict(row) for row in rows]
+            "SELECT doc_id, node_id, kind, label, context, text, tokens FROM units ORDER BY id")
+        return [StoredUnit(doc_id=doc_id, node_id=node_id, kind=kind, label=label, context=context, text=text,
+                           tokens=tuple(words.split())) for doc_id, node_id, kind, label, context, text, words in rows]
 
     def unit_vectors(self) -> np.ndarray | None:
         """The units' embedding matrix (float32, one row per unit), or None if not embedded."""

@@ -15,7 +15,7 @@ from zhengce.corpus.model import Source  # where a document is printed: the pars
 from zhengce.relations.validity import Quote, Validity
 
 __all__ = ["Article", "Choices", "DocumentStatus", "DocumentSummary", "DocumentView", "Filters", "Flag", "ItemStatus",
-           "Link", "Quote", "Source", "Table", "TableSummary", "ThreadEntry", "Validity", "plain"]
+           "Link", "Quote", "Source", "StoredUnit", "Table", "TableSummary", "ThreadEntry", "Validity", "plain"]
 
 
 @dataclass(frozen=True)
@@ -161,6 +161,20 @@ class Choices:
     doc_types: tuple[str, ...]
     years: tuple[str, ...]
     levels: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class StoredUnit:
+    """One retrieval unit as built: where it is, what it says, the keyword tokens it was
+    indexed by. Search and answers read these, in the order of the index's rows."""
+
+    doc_id: str
+    node_id: str
+    kind: str
+    label: str
+    context: str
+    text: str
+    tokens: tuple[str, ...]
 
 
 @dataclass(frozen=True)
