@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from zhengce.index.hybrid import SearchIndex
-from zhengce.index.rerank import sources_first
+from zhengce.index.rerank import answer_types_first, sources_first
 from zhengce.store.db import Store
 
 
@@ -58,3 +58,25 @@ def test_a_press_question_finds_its_answer_not_its_question(search_index: Search
     hits = search_index.search("阶段性减免企业社会保险费 参保单位是否可以申请缓缴？缓缴期限是如何规定的？", k=5)
     assert "缓缴期限原则上不超过6个月" in hits[0].text
     assert not any(h.text.startswith("问：") for h in hits)
+
+
+def test_a_question_for_a_figure_finds_the_unit_that_states_it(search_index: SearchIndex):
+    # 渝人社发〔2020〕10号 三、返还标准: the figure, below the 一、返还对象 that names the measure
+    best = search_index.search("渝人社发〔2020〕10号规定的援企稳岗返还标准是什么？", k=1)[0]
+    assert "返还标准按3个月的企业及其职工应缴纳社会保险费50%确定" in best.text
+
+
+def test_a_question_for_a_date_finds_the_unit_that_states_it(search_index: SearchIndex):
+    # 重庆市……疫情防控工作领导小组 一、: 复工、复产时间不得早于2020年2月9日24时
+    hits = search_index.search("重庆疫情期间一般企业最早什么时候能复工？", k=5)
+    assert any("复工、复产时间不得早于2020年2月9日24时" in hit.text for hit in hits)
+
+
+def test_a_year_alone_is_not_a_date():
+    texts = ["视情调整2020年度事业单位和国有企业招聘笔试面试时间", "申报截止时间为2020年6月30日"]
+    fused = {0: 0.2, 1: 0.2}
+    answer_types_first(fused, texts.__getitem__, "笔试时间是什么时候？")
+    assert fused[1] > fused[0] == 0.2
+    fused = {0: 0.2, 1: 0.2}
+    answer_types_first(fused, texts.__getitem__, "笔试由哪个部门组织？")  # asks for neither
+    assert fused == {0: 0.2, 1: 0.2}

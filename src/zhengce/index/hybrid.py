@@ -21,7 +21,7 @@ from zhengce.index import MAX_K
 from zhengce.index.embed import embed_queries, embed_query
 from zhengce.index.persist import bigram_lists, keyword_index, stored_index
 from zhengce.index.query import Query, QueryError, normalize
-from zhengce.index.rerank import sources_first
+from zhengce.index.rerank import answer_types_first, sources_first
 from zhengce.index.tokenize import char_bigrams, tokens
 from zhengce.index.units import row_cells
 from zhengce.relations.interpretation import READING_LEVEL, interpreted_documents
@@ -227,6 +227,7 @@ class SearchIndex:
             document = self.doc_ids.index(self.known_numbers[number])
             for position, index in enumerate(np.flatnonzero((self.unit_doc == document) & allowed)):
                 fused[int(index)] = fused.get(int(index), 0.0) + NUMBER_BOOST - position * 1e-6
+        answer_types_first(fused, lambda index: self.units[index].text, query.text)
         return fused
 
     def _sources_first(self, fused: dict[int, float], terms: list[str]) -> None:

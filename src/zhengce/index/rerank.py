@@ -1,4 +1,5 @@
-"""Fused scores adjusted by the corpus's relations, not by its words alone.
+"""Fused scores adjusted by the corpus's relations and by what the question asks, not by
+its words alone.
 
 A reading of a document (解读, 答记者问) that matches about as well as a unit of the
 document it reads, and holds no query word that unit lacks, follows that unit: both
@@ -9,7 +10,10 @@ eval/fresh: unit recall@1 on the held-out fresh set .744 → .753 once the quest
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
+
+from zhengce.lexicon import lexicon
 
 SOURCE_RATIO = 0.7  # a reading follows its document's best unit scoring at least this share of its own
 _STEP = 1e-6
@@ -31,3 +35,25 @@ def sources_first(fused: dict[int, float], unit_doc: Sequence[str], sources: dic
                        and SOURCE_RATIO * score <= fused[i] < score and needed <= words(i)), None)
         if source is not None:
             fused[index] = fused[source] - _STEP
+
+
+# A question that asks for a figure or a date (lexicon.toml [question_kinds]) prefers, among
+# units that match about as well, one that states a figure or a date: the answer, not the
+# heading or the paragraph that names the measure. A bare year (2020年度) is no date: nearly
+# every unit names one. Measured with `zhengce eval spans`: tuning R@1 .795 → .799, R@5 .969 →
+# .974; held out R@5 .954 → .959 (real-style-2 .920 → .933), no held-out figure lower. 0.02
+# and 0.03 gained as much R@5 but refused fewer questions outside the corpus.
+ANSWER_TYPE_BOOST = 0.01
+_ANSWER_TYPES = {name: (re.compile(asks), re.compile(answers))
+                 for name, (asks, answers) in lexicon().question_kinds.items() if name in ("amount", "deadline")}
+_YEAR = re.compile(r"(?:19|20)\d\d\s*年度?")  # nearly every unit names 2020年: no date by itself
+
+
+def answer_types_first(fused: dict[int, float], text: Callable[[int], str], question: str) -> None:
+    """Add ANSWER_TYPE_BOOST to each unit whose own ``text`` holds the kind of answer (a figure,
+    a date) that ``question`` asks for."""
+    wanted = [answers for asks, answers in _ANSWER_TYPES.values() if asks.search(question)]
+    if wanted:
+        for index in fused:
+            if any(answers.search(_YEAR.sub("", text(index))) for answers in wanted):
+                fused[index] += ANSWER_TYPE_BOOST
