@@ -35,6 +35,17 @@ def test_number_and_words_find_the_article_inside_that_document(search_index: Se
     assert "缓缴期限原则上不超过6个月" in hits[0].text
 
 
+def test_a_region_forwarding_the_number_asked_comes_with_it(search_index: SearchIndex):
+    # 渝人社〔2020〕47号 forwards 人社厅明电〔2020〕5号 and sets the 生活费 at 70% of the minimum wage
+    asked = "对企业停工停产期间的职工生活费标准如何规定？"
+    hits = search_index.search(f"重庆市转发人社厅明电〔2020〕5号时{asked}", k=1)
+    assert hits[0].doc_number == "渝人社〔2020〕47号"
+    assert "按不低于劳动合同履行地职工最低月工资标准的70%执行" in hits[0].text
+    # without the region, the rule itself
+    assert {hit.doc_number for hit in search_index.search(f"人社厅明电〔2020〕5号{asked}", k=5)} \
+        == {"人社厅明电〔2020〕5号"}
+
+
 def test_hits_are_articles_with_all_fields(search_index: SearchIndex):
     hits = search_index.search("企业停工停产期间工资怎么支付", k=5)
     assert hits and set(hits[0].as_dict()) >= HIT_FIELDS

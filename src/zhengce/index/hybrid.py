@@ -221,14 +221,21 @@ class SearchIndex:
         for index, boost in self._cell_matches(query.text).items():
             if allowed[index]:
                 fused[index] = fused.get(index, 0.0) + boost
-        for number in query.numbers:
+        for document in {d for number in query.numbers for d in self._named(number, query.text)}:
             # The named document wins outright, its units in document order after
             # those the words of the query ranked.
-            document = self.doc_ids.index(self.known_numbers[number])
             for position, index in enumerate(np.flatnonzero((self.unit_doc == document) & allowed)):
                 fused[int(index)] = fused.get(int(index), 0.0) + NUMBER_BOOST - position * 1e-6
         answer_types_first(fused, lambda index: self.units[index].text, query.text)
         return fused
+
+    def _named(self, number: str, text: str) -> list[int]:
+        """The positions of the document a number names and of its copies forwarded by a
+        corpus region the query names (重庆市转发人社厅明电〔2020〕5号时……): the region's
+        forwarding notice may say what the region adds."""
+        named = self.documents[self.known_numbers[number]]
+        regions = [self.documents[doc_id] for doc_id in named.forwarded_by if doc_id in self.documents]
+        return [self.doc_ids.index(d.id) for d in (named, *regions) if d is named or d.region in text]
 
     def _sources_first(self, fused: dict[int, float], terms: list[str]) -> None:
         """A reading after the document it reads when both answer (see ``rerank``)."""
