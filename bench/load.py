@@ -184,7 +184,8 @@ def row(label: str, workload: str, clients: int, seconds: float, out: dict, work
     cells = [" / ".join(pct(out["results"][k], q) for q in (50, 95, 99)) for k in KINDS]
     heard = f"{work.asked_again / work.asked:.0%}" if work.asked else "—"
     return (f"| {label} | {workload} | {clients} | {heard} | {done / seconds:.1f} | {' | '.join(cells)} | "
-            f"{sum(out['errors'].values())} | {max(out['health'], default=0) * 1000:,.0f} | {rss} |")
+            f"{sum(out['errors'].values())} | {pct(out['health'], 50)} / {pct(out['health'], 99)} / "
+            f"{max(out['health'], default=0) * 1000:,.0f} | {rss} |")
 
 
 def run_setup(db: str, workers: int, backend: str, args: argparse.Namespace, pools: tuple) -> None:
@@ -230,7 +231,7 @@ def main() -> None:
     print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; {args.seconds:.0f} s per row; "
           f"{len(pools[0])} questions to repeat, {len(pools[1])} new ones\n")
     print("| set-up | workload | clients | heard | req/s | search p50/p95/p99 ms | ask p50/p95/p99 ms "
-          "| document p50/p95/p99 ms | errors | health max ms | RSS per worker MB |")
+          "| document p50/p95/p99 ms | errors | health p50/p99/max ms | RSS per worker MB |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for db, workers, backend in setups:
         run_setup(db, workers, backend, args, pools)

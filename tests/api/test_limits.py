@@ -4,12 +4,15 @@ Allow on 405, security headers, trusted hosts, offline API docs."""
 from __future__ import annotations
 
 import json
+import os
+import threading
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from zhengce.api.app import create_app
+from zhengce.api.deps import BEHIND_THE_LOOP, behind_the_loop
 from zhengce.api.guard import MAX_BODY_BYTES
 from zhengce.api.models import MAX_BATCH
 
@@ -96,3 +99,19 @@ def test_a_table_filters_on_any_column_and_its_csv_is_named_after_it(api_client:
     response = api_client.get("/api/tables/2dc5f1098a/t1", params={"contains": "失业保险金", "format": "csv"})
     assert "filename*=UTF-8''" in response.headers["content-disposition"]
     assert "%E6%B9%96%E5%8D%97" in response.headers["content-disposition"]  # 湖南…
+
+
+def test_a_route_thread_is_scheduled_behind_the_event_loop() -> None:
+    main = os.getpriority(os.PRIO_PROCESS, 0)  # Linux: the calling thread
+    seen: list[int] = []
+
+    def route_work() -> None:
+        behind_the_loop()
+        behind_the_loop()  # once per thread: not lowered twice
+        seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+
+    thread = threading.Thread(target=route_work)
+    thread.start()
+    thread.join()
+    assert seen == [min(main + BEHIND_THE_LOOP, 19)]
+    assert os.getpriority(os.PRIO_PROCESS, 0) == main

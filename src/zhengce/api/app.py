@@ -24,6 +24,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Route
 
+from zhengce.api.deps import BEHIND
 from zhengce.api.guard import LOOPBACK_HOSTS, Limits, SecurityHeaders, TrustedHosts
 from zhengce.api.imports import load_knowledge_base, refresh, stale
 from zhengce.api.openapi import install_schema
@@ -81,7 +82,7 @@ def create_app(db_path: Path | str | None = None, cache: Path = DEFAULT_CACHE,
 
     app.router.routes.insert(0, Route(REDOC_BUNDLE, redoc_bundle, include_in_schema=False))
     for router in ROUTERS:
-        app.include_router(router)
+        app.include_router(router, dependencies=[] if router is meta.router else BEHIND)
     _error_handlers(app)
     from zhengce.mcp import mount_mcp
     from zhengce.web.upload import mount_upload

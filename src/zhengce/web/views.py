@@ -18,6 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
+from zhengce.api.deps import BEHIND
 from zhengce.calc.engine import CalculationError
 from zhengce.calc.rules import RULES
 from zhengce.index import MAX_K
@@ -57,20 +58,14 @@ templates.env.filters["reference_kind"] = lambda kind: REFERENCE_KINDS.get(kind,
 
 def mount_web(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    app.add_api_route("/", home, methods=["GET"], response_class=HTMLResponse, include_in_schema=False)
-    app.add_api_route("/search", search_page, methods=["GET"], response_class=HTMLResponse, include_in_schema=False)
-    app.add_api_route("/ask", ask_page, methods=["GET"], response_class=HTMLResponse, include_in_schema=False)
-    app.add_api_route("/calc", calc_index, methods=["GET"], response_class=HTMLResponse, include_in_schema=False)
-    app.add_api_route("/calc/{name}", calc_page, methods=["GET"], response_class=HTMLResponse, include_in_schema=False)
-    app.add_api_route("/tables", tables_page, methods=["GET"], response_class=HTMLResponse, include_in_schema=False)
-    app.add_api_route("/tables/{table_id:path}", table_page, methods=["GET"], response_class=HTMLResponse,
-                      include_in_schema=False)
-    app.add_api_route("/documents", browse_page, methods=["GET"], response_class=HTMLResponse,
-                      include_in_schema=False)
-    app.add_api_route("/documents/{key}/tables/{number}.csv", table_download, methods=["GET"],
-                      include_in_schema=False)
-    app.add_api_route("/documents/{key}", document_page, methods=["GET"], response_class=HTMLResponse,
-                      include_in_schema=False)
+    # In this order: the CSV download before the document page that would take its path as a key.
+    pages = [("/", home), ("/search", search_page), ("/ask", ask_page), ("/calc", calc_index),
+             ("/calc/{name}", calc_page), ("/tables", tables_page), ("/tables/{table_id:path}", table_page),
+             ("/documents", browse_page), ("/documents/{key}/tables/{number}.csv", table_download),
+             ("/documents/{key}", document_page)]
+    for path, page in pages:
+        app.add_api_route(path, page, methods=["GET"], response_class=HTMLResponse, include_in_schema=False,
+                          dependencies=BEHIND)
 
 
 def home(request: Request) -> HTMLResponse:
