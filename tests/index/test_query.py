@@ -38,6 +38,11 @@ def test_chinese_numeral_years_and_widths_are_folded():
     assert query.text == "2020年ABC社保"
 
 
+def test_written_question_words_ask_as_spoken_ones():
+    assert "企业有什么奖补规定" in normalize("湖南省对吸纳脱贫劳动力就业的企业有何奖补规定？").text
+    assert "以什么方式申请" in normalize("以何种方式申请？").text
+
+
 def test_synonyms_add_the_documents_words():
     assert "社会保险" in normalize("社保怎么交").expansions
     assert "稳岗返还" in normalize("稳岗补贴申请").expansions

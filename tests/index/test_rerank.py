@@ -72,6 +72,12 @@ def test_a_question_for_a_date_finds_the_unit_that_states_it(search_index: Searc
     assert any("复工、复产时间不得早于2020年2月9日24时" in hit.text for hit in hits)
 
 
+def test_a_formal_question_for_a_subsidy_finds_its_figure(search_index: SearchIndex):
+    # 湘政办发〔2020〕20号 附件 一、（二）: the subsidy is the last sentence of a paragraph on 返岗
+    hits = search_index.search("湖南省对人力资源服务机构开展跨区域有组织劳务输出有何补助？", k=5)
+    assert any("给予300元/人的就业创业服务补助" in hit.text for hit in hits)
+
+
 def test_a_year_alone_is_not_a_date():
     texts = ["视情调整2020年度事业单位和国有企业招聘笔试面试时间", "申报截止时间为2020年6月30日"]
     fused = {0: 0.2, 1: 0.2}
