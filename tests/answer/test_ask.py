@@ -313,6 +313,17 @@ def test_a_local_figure_of_a_province_outside_the_corpus_is_refused(answerer: An
     assert answer.abstained and "山西" in answer.reason
 
 
+def test_a_place_named_only_among_others_gets_no_national_answer(answerer: Answerer):
+    # The 长江保护法 (主席令第65号) names 上海市 only in the list of provinces the Yangtze
+    # flows through; nothing in the corpus sets 上海's 居住证积分落户.
+    answer = answerer.ask("上海市居住证积分落户的分值有何调整？")
+    assert answer.abstained and "没有上海的文件" in answer.reason
+    # A national rule written for the place itself still answers for it: "要把……以及湖北省的
+    # 贫困劳动力作为重点对象".
+    helped = answerer.ask("湖北省的贫困劳动力有什么就业帮扶政策？")
+    assert not helped.abstained and "湖北省的贫困劳动力作为重点对象" in helped.answer
+
+
 def test_a_place_is_matched_as_a_whole_word():
     from zhengce.answer.question import place_names
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from zhengce.answer.question import Question, names_place
-from zhengce.answer.select import Span, has_cue
+from zhengce.answer.select import Span, covered, has_cue
 from zhengce.answer.shape import asks_for_figure, figure_kinds
 from zhengce.index.hybrid import Hit
 from zhengce.index.tokenize import tokenizer, tokens
@@ -86,7 +86,7 @@ def local_fact_elsewhere(candidate: Candidate) -> str:
     question, span = candidate.question, candidate.span.text
     if _local_body(question):
         return f"{why}，问题问的是当地的机构或文件。"
-    made_for_place = names_place(candidate.hit.text, outside)  # 湖北省可免征……: a rule for that very place
+    made_for_place = _made_for_place(candidate)
     figure_asked = figure_kinds(question) if asks_for_figure(question) else []
     if figure_asked and not has_cue(span, figure_asked):
         return f"{why}；国家规定没有写出所问的数额或时间。"
@@ -97,6 +97,20 @@ def local_fact_elsewhere(candidate: Candidate) -> str:
     if candidate.coverage < OUTSIDE_COVERAGE and not made_for_place:
         return f"{why}，国家层面的规定也没有写到所问的内容。"
     return ""
+
+
+def _made_for_place(candidate: Candidate) -> bool:
+    """A national rule written for the place itself (湖北省可免征……) names it and covers the
+    question beside the place's name; one that lists it among others (长江……流经上海市,
+    a table of cities' apps) names it and nothing else asked."""
+    question, hit = candidate.question, candidate.hit
+    if not names_place(hit.text, question.outside):
+        return False
+    names = [*question.outside, *question.outside_names]
+    rest = [(words, weight) for words, weight in question.concepts
+            if not any(word in name for word in words for name in names)]
+    total = sum(weight for _, weight in rest) or 1.0
+    return covered(rest, f"{hit.title}\n{hit.text}") / total >= MIN_COVERAGE
 
 
 def _local_body(question: Question) -> bool:
