@@ -324,6 +324,13 @@ def test_a_place_named_only_among_others_gets_no_national_answer(answerer: Answe
     assert not helped.abstained and "湖北省的贫困劳动力作为重点对象" in helped.answer
 
 
+def test_a_span_naming_only_whom_runs_on_to_what_follows(answerer: Answerer):
+    # 人社部发〔2020〕40号: "对领取失业保险金期满仍未就业且距离法定退休年龄不足1年的失业人员，
+    # 可继续发放失业保险金至法定退休年龄". The 对……的失业人员 phrase alone says only to whom.
+    answer = answerer.ask("广东省对领取失业保险金期满仍未就业且距法定退休年龄不足1年的失业人员如何保障？")
+    assert "可继续发放失业保险金至法定退休年龄" in answer.answer
+
+
 def test_a_place_is_matched_as_a_whole_word():
     from zhengce.answer.question import place_names
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from zhengce.answer.ask import Answer, Answerer
-from zhengce.answer.select import figures, lcs_length
+from zhengce.answer.select import figures
 from zhengce.index.hybrid import Hit, SearchIndex
 from zhengce.store.db import Store
 
@@ -128,3 +128,15 @@ def supported(sentence: str, passage: str) -> bool:
     if not figures(sentence) <= figures(passage):
         return False
     return lcs_length(core, passage) / len(core) >= SUPPORT
+
+
+def lcs_length(left: str, right: str) -> int:
+    """Length of the longest common subsequence of characters (dynamic programming,
+    one row at a time): the core of ROUGE-L and of the generation support check."""
+    previous = [0] * (len(right) + 1)
+    for char in left:
+        current = [0]
+        for j, other in enumerate(right, 1):
+            current.append(previous[j - 1] + 1 if char == other else max(previous[j], current[j - 1]))
+        previous = current
+    return previous[-1]

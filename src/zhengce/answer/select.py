@@ -152,6 +152,7 @@ def shaped(text: str, start: int, end: int, concepts: list[Concept], kinds: list
 
 
 FOLLOW_WINDOW = 40
+WHOM_CHARS = 8  # 失业人员, 参保企业, 高校毕业生: who a 对……的 phrase names
 # Between articles, a span that has the figure or date a question asks for goes
 # before one that only names the subject.
 ANSWERS_TYPE = 0.1
@@ -214,7 +215,7 @@ def _with_consequence(text: str, start: int, end: int) -> int:
     last = clauses(text[start:end])[-1]
     tail = text[start + last[0]:start + last[1]].strip()
     topic_only = tail.startswith("对") and not CONSEQUENCE.search(tail[1:])
-    if not (CONDITION_END.search(tail) or topic_only):
+    if not (CONDITION_END.search(tail) or topic_only or _names_whom(text[start:end].strip().rstrip("，,"))):
         return end
     for clause_start, clause_end in clauses(text[end:])[:MAX_CLAUSES - 1]:
         if text[end - 1] in _SENTENCE_END or "\n" in text[end:end + clause_start + 1]:
@@ -224,6 +225,13 @@ def _with_consequence(text: str, start: int, end: int) -> int:
         if CONSEQUENCE.search(clause) and not CONDITION_END.search(clause.rstrip("，,")):
             break
     return end
+
+
+def _names_whom(span: str) -> bool:
+    """Whether the span only says whom it concerns, to its end (对……不足1年的失业人员):
+    after its last 的, a short noun with nothing that follows from it."""
+    head, _, whom = span.rpartition("的")
+    return span.startswith("对") and bool(head) and len(whom) <= WHOM_CHARS and not CONSEQUENCE.search(whom)
 
 
 _CAP = re.compile(r"^(?:但|且|其中)?(?:最高|最多|最低|上限|下限|每人每[天月年]|累计)[^，。；]*?\d")
@@ -383,15 +391,3 @@ def figures(text: str) -> set[str]:
     ['50%', '6个月', '三个月']
     """
     return {re.sub(r"\s", "", f) for f in _FIGURE.findall(text) if any(c.isdigit() for c in f) or len(f) > 1}
-
-
-def lcs_length(left: str, right: str) -> int:
-    """Length of the longest common subsequence of characters (dynamic programming,
-    one row at a time): the core of ROUGE-L and of the generation support check."""
-    previous = [0] * (len(right) + 1)
-    for char in left:
-        current = [0]
-        for j, other in enumerate(right, 1):
-            current.append(previous[j - 1] + 1 if char == other else max(previous[j], current[j - 1]))
-        previous = current
-    return previous[-1]

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from zhengce.answer.ask import Answer, Answerer
-from zhengce.answer.select import figures, lcs_length
+from zhengce.answer.generate import lcs_length
+from zhengce.answer.select import figures
 from zhengce.evaluation.questions import Question
 
 
