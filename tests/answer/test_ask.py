@@ -331,6 +331,13 @@ def test_a_span_naming_only_whom_runs_on_to_what_follows(answerer: Answerer):
     assert "可继续发放失业保险金至法定退休年龄" in answer.answer
 
 
+def test_what_the_asked_verb_takes_is_the_answer(answerer: Answerer):
+    # 国发明电〔2020〕5号: "医务人员参加疫情防治经历可视同为一年基层工作经历".
+    answer = answerer.ask("参加疫情防治的医务人员，其经历可视同为什么？")
+    assert answer.answer == "一年基层工作经历"
+    assert answer.citations[0].quote == "医务人员参加疫情防治经历可视同为一年基层工作经历。"
+
+
 def test_a_place_is_matched_as_a_whole_word():
     from zhengce.answer.question import place_names
 

@@ -20,7 +20,7 @@ from typing import Any
 from zhengce.answer.guards import Candidate, first_objection
 from zhengce.answer.question import Concept, Question, analyse, names_place, question_concepts, question_types
 from zhengce.answer.select import Span, best_spans, cell_answer, covered, has_cue, quote, without_marker
-from zhengce.answer.shape import asks_for_figure, figure_kinds, figure_phrase
+from zhengce.answer.shape import asked_object, asks_for_figure, figure_kinds, figure_phrase
 from zhengce.answer.spanrank import Rerank, reranker
 from zhengce.answer.topics import QUESTION_WORDS, Vocabulary
 from zhengce.calc.suggest import with_calculator
@@ -213,7 +213,8 @@ class Answerer:
             notes.append(f"资料未收录{'、'.join(question.outside)}的文件；以下为全国规定。")
         elif hit.region == "全国" and len(question.regions) == 1:
             notes.append(f"资料中没有{question.regions[0]}的专门规定，以下是国家层面的规定。")
-        phrase = figure_phrase(top.text, question) if asks_for_figure(question) and hit.kind != "row" else ""
+        phrase = "" if hit.kind == "row" else (figure_phrase(top.text, question) if asks_for_figure(question)
+                                               else asked_object(top.text, question))
         return Answer(raw, phrase or top.text, False, citations=citations, notes=notes)
 
     def _later_rule(self, question: Question, hit: Hit, on: date | None) -> tuple[Fact, Hit, Span] | None:

@@ -24,6 +24,9 @@ _YEAR_ONLY = re.compile(r"\d{4}年")  # a bare year is when a rule applies, rare
 # The cap after an amount is part of it: 每人每课时3元……，但每人每天不超过20元.
 _CAP = re.compile(r"^[，,]\s*(?:但|且|其中)?(?:最高|最多|最低|最长|上限|每人每[天月年]|累计)?不?超过"
                   r"[^，,；;。]*?\d[^，,；;。]*")
+# 视同为什么, 按照什么原则: the verb before the question word and the word after it.
+_ASKED_OBJECT = re.compile(r"([\u4e00-\u9fff]{2,4})(?:什么|哪种|何种)([\u4e00-\u9fff]{0,4})")
+MAX_OBJECT = 40
 _UNIT_AFTER = re.compile(r"^(?:/[人月天日年次户件个]|·天|底|以内|以上|以下|之内|内|前|后|止|左右|整)*")
 
 
@@ -66,6 +69,30 @@ def figure_phrase(span: str, question: Question) -> str:
             candidates.append((_shared_pairs(text, question.text), -clause.start(),
                                phrase + (following[:cap.end()] if cap else "")))
     return max(candidates)[2] if candidates else ""
+
+
+def asked_object(span: str, question: Question) -> str:
+    """What the question's verb takes, where the span has that verb: the words between the
+    verb before 什么 and the word after it (按照什么原则 → 一车一方案), or to the clause's end.
+
+    >>> from zhengce.answer.question import Question
+    >>> q = Question("经历可视同为什么？", "经历可视同为什么？", [], [], [], [], [], [])
+    >>> asked_object("医务人员参加疫情防治经历可视同为一年基层工作经历。", q)
+    '一年基层工作经历'
+    """
+    asked = _ASKED_OBJECT.search(question.asking)
+    if not asked:
+        return ""
+    verb, after = asked.groups()
+    anchor = next((verb[-size:] for size in range(len(verb), 1, -1) if verb[-size:] in span), "")
+    if not anchor:
+        return ""
+    rest = _CLAUSE.match(span[span.index(anchor) + len(anchor):] or "，")
+    found = rest.group() if rest else ""
+    if len(after) >= 2 and after[:2] in found:
+        found = found[:found.index(after[:2])]
+    found = found.strip(" “”\"'「」")
+    return found if 2 <= len(found) <= MAX_OBJECT and found not in question.text else ""
 
 
 def _shared_pairs(clause: str, question: str) -> int:
