@@ -13,7 +13,8 @@ from zhengce.answer.ask import Answerer
 from zhengce.index.hybrid import SearchIndex
 from zhengce.store.db import Store
 
-# How much lower than the event loop the threads that run sync routes are scheduled (nice).
+# How much lower than the event loop the threads that run sync routes are scheduled (nice, added
+# to the process's own).
 BEHIND_THE_LOOP = 5
 _lowered = threading.local()
 
@@ -28,7 +29,8 @@ def behind_the_loop() -> None:
         return
     _lowered.done = True
     with suppress(OSError, AttributeError):  # another system's threads: left as they are
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BEHIND_THE_LOOP)
+        thread = threading.get_native_id()
+        os.setpriority(os.PRIO_PROCESS, thread, min(os.getpriority(os.PRIO_PROCESS, thread) + BEHIND_THE_LOOP, 19))
 
 
 BEHIND = [Depends(behind_the_loop)]
