@@ -78,6 +78,13 @@ def test_a_formal_question_for_a_subsidy_finds_its_figure(search_index: SearchIn
     assert any("给予300元/人的就业创业服务补助" in hit.text for hit in hits)
 
 
+def test_a_bare_heading_falls_below_the_items_under_it(search_index: SearchIndex):
+    # 关于实施劳务派遣机构和人力资源服务机构……: 三、信息报送时间和方式 / 1.报送时间：每3天为一个周期……
+    hits = search_index.search("北京劳务派遣机构输送劳动者的实名动态管理信息多久报一次？从哪天开始报？", k=5)
+    assert "每3天为一个周期，报送一次信息，自3月2日（周一）起开始报送" in hits[0].text
+    assert not any(hit.text.strip() == "三、信息报送时间和方式" for hit in hits)
+
+
 def test_a_year_alone_is_not_a_date():
     texts = ["视情调整2020年度事业单位和国有企业招聘笔试面试时间", "申报截止时间为2020年6月30日"]
     fused = {0: 0.2, 1: 0.2}

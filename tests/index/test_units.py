@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from zhengce.corpus.model import Document
-from zhengce.index.units import Unit, document_units
+from zhengce.index.units import Unit, bare_heading, document_units
 
 SOCIAL_INSURANCE_PRESS = ("人力资源社会保障部财政部税务总局有关司局负责人"
                           "就阶段性减免企业社会保险费具体贯彻实施工作答记者问")
@@ -46,3 +46,13 @@ def test_a_notice_without_questions_has_a_unit_per_article(corpus: list[Document
     document = next(d for d in corpus if d.doc_number == "人社部发〔2020〕11号")
     units = [u for u in document_units(document) if u.kind != "row"]
     assert [u.text for u in units] == [n.text for n in document.nodes]
+
+
+def test_a_bare_heading_is_told_from_a_heading_with_a_body():
+    # 京人社毕字〔2020〕20号: 一、活动名称 repeats the title under it; 三、活动时间 states the dates
+    title = "关于开展“2020年北京地区毕业生春季网络招聘月活动”的通知"
+    assert bare_heading("item1", "三、信息报送时间和方式", title)
+    assert bare_heading("paragraph", "各省、自治区、直辖市及新疆生产建设兵团人力资源社会保障厅（局）：", title)
+    assert bare_heading("item1", "一、活动名称\n2020年北京地区毕业生春季网络招聘月活动", title)
+    assert not bare_heading("item1", "三、活动时间\n2020年3月1日至4月30日", title)
+    assert not bare_heading("row", "序号：1", title)

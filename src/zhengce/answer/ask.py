@@ -19,7 +19,7 @@ from typing import Any
 
 from zhengce.answer.guards import Candidate, first_objection
 from zhengce.answer.question import Concept, Question, analyse, names_place, question_concepts, question_types
-from zhengce.answer.select import Span, best_spans, cell_answer, covered, has_cue, quote, without_marker
+from zhengce.answer.select import Span, best_spans, cell_answer, covered, has_cue, quote
 from zhengce.answer.shape import asked_object, asks_for_figure, figure_kinds, figure_phrase
 from zhengce.answer.spanrank import Rerank, reranker
 from zhengce.answer.topics import QUESTION_WORDS, Vocabulary
@@ -28,7 +28,7 @@ from zhengce.index.hybrid import MIN_CELL, Filters, Hit, SearchIndex
 from zhengce.index.query import SYNONYMS, QueryError, normalize, without_numbers
 from zhengce.index.recent import Recent
 from zhengce.index.tokenize import tokens
-from zhengce.index.units import row_cells
+from zhengce.index.units import bare_heading, row_cells
 from zhengce.relations.validity import Fact
 from zhengce.store.db import Store
 from zhengce.store.records import Source
@@ -296,18 +296,8 @@ def _candidates(hits: list[Hit], question: Question) -> list[Hit]:
 
 
 def _bare_heading(hit: Hit) -> bool:
-    """A unit that is only a heading, a title (七、工作要求; 2020年北京地区毕业生春季网络
-    招聘月活动) or a lead-in line (各省、自治区……人力资源社会保障厅（局）：): it names a
-    subject or an addressee and answers nothing."""
-    text = without_marker(hit.text.strip())
-    body = text.partition("\n")[2].strip()
-    if hit.kind == "row" or (hit.kind.startswith("item") and body and body not in hit.title):
-        return False  # a row, or an item's heading line with a body under it (三、活动时间\n2020年3月1日至4月30日)
-    lead_in = text.endswith(("：", ":")) and not re.search(r"[，,。；;]", text)
-    return lead_in or (len(text) <= BARE_HEADING_CHARS and not re.search(r"[，。；：,;:]", text))
-
-
-BARE_HEADING_CHARS = 30
+    """A hit that answers nothing: a heading, a title or a lead-in line (see ``bare_heading``)."""
+    return bare_heading(hit.kind, hit.text, hit.title)
 
 
 def _only_restates(span: str, question: str) -> bool:

@@ -21,8 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from zhengce.answer.question import QUESTION_TYPES, Concept
-from zhengce.corpus.structure import match_marker
-from zhengce.index.units import row_cells
+from zhengce.index.units import row_cells, without_marker
 
 _SENTENCE_END = "。；！？"
 MAX_CLAUSES = 3
@@ -317,16 +316,6 @@ def _follow_up(text: str, scored: list[tuple[int, int, str, float]], anchor_end:
     reach = anchor_end + FOLLOW_WINDOW if paragraph_end < 0 else min(anchor_end + FOLLOW_WINDOW, paragraph_end)
     after = [item for item in scored if anchor_end <= item[0] <= reach and has_cue(item[2], kinds, given)]
     return min(after, key=lambda item: (item[0], len(item[2]))) if after else None
-
-
-def without_marker(text: str) -> str:
-    """The span without the item or article number it may open with (三、 （一） 1.
-    第二条), which a quotation of the words does not need: the citation carries it."""
-    found = match_marker(text)
-    if found and found[0].kind.startswith("item"):
-        stripped = re.sub(r"^\S{1,6}?[、.．）)]\s*", "", text, count=1)
-        return stripped or text
-    return re.sub(r"^第[一二三四五六七八九十百零〇]+条\s+", "", text, count=1) or text
 
 
 PART_GAP = 30

@@ -21,9 +21,9 @@ from zhengce.index import MAX_K
 from zhengce.index.embed import embed_queries, embed_query
 from zhengce.index.persist import bigram_lists, keyword_index, stored_index
 from zhengce.index.query import Query, QueryError, normalize
-from zhengce.index.rerank import answer_types_first, sources_first
+from zhengce.index.rerank import answer_types_first, headings_last, sources_first
 from zhengce.index.tokenize import char_bigrams, tokens
-from zhengce.index.units import row_cells
+from zhengce.index.units import bare_heading, row_cells
 from zhengce.relations.interpretation import READING_LEVEL, interpreted_documents
 from zhengce.relations.validity import covered
 from zhengce.store.db import Store
@@ -227,7 +227,12 @@ class SearchIndex:
             for position, index in enumerate(np.flatnonzero((self.unit_doc == document) & allowed)):
                 fused[int(index)] = fused.get(int(index), 0.0) + NUMBER_BOOST - position * 1e-6
         answer_types_first(fused, lambda index: self.units[index].text, query.text)
+        headings_last(fused, self._bare)
         return fused
+
+    def _bare(self, index: int) -> bool:
+        unit = self.units[index]
+        return bare_heading(unit.kind, unit.text, self.documents[unit.doc_id].title)
 
     def _named(self, number: str, text: str) -> list[int]:
         """The positions of the document a number names and of its copies forwarded by a

@@ -57,3 +57,17 @@ def answer_types_first(fused: dict[int, float], text: Callable[[int], str], ques
         for index in fused:
             if any(answers.search(_YEAR.sub("", text(index))) for answers in wanted):
                 fused[index] += ANSWER_TYPE_BOOST
+
+
+# A unit that is only a heading, a title or a lead-in line (units.bare_heading) answers nothing
+# (the answer wing skips it), though its few words may match a question best: it falls below
+# the units that say something. Measured with `zhengce eval spans`: tuning R@1 .803 → .821;
+# held out R@1 and R@5 up on four sets, down on none (0.05 and 1.0 measured alike).
+HEADING_PENALTY = 0.05
+
+
+def headings_last(fused: dict[int, float], bare: Callable[[int], bool]) -> None:
+    """Take HEADING_PENALTY from each unit that is a ``bare`` heading."""
+    for index in fused:
+        if bare(index):
+            fused[index] -= HEADING_PENALTY

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from zhengce.corpus.model import Document, Node
+from zhengce.corpus.structure import match_marker
 
 _HEADING_CHARS = 40
 
@@ -55,6 +56,31 @@ def keyword_text(kind: str, context: str, text: str) -> str:
     if kind == "row":
         context = context.split("\n", 1)[0]
     return f"{context}\n{text}"
+
+
+def without_marker(text: str) -> str:
+    """The span without the item or article number it may open with (三、 （一） 1.
+    第二条), which a quotation of the words does not need: the citation carries it."""
+    found = match_marker(text)
+    if found and found[0].kind.startswith("item"):
+        stripped = re.sub(r"^\S{1,6}?[、.．）)]\s*", "", text, count=1)
+        return stripped or text
+    return re.sub(r"^第[一二三四五六七八九十百零〇]+条\s+", "", text, count=1) or text
+
+
+BARE_HEADING_CHARS = 30
+
+
+def bare_heading(kind: str, text: str, title: str) -> bool:
+    """A unit that is only a heading, a title (七、工作要求; 2020年北京地区毕业生春季网络
+    招聘月活动) or a lead-in line (各省、自治区……人力资源社会保障厅（局）：): it names a
+    subject or an addressee and answers nothing."""
+    text = without_marker(text.strip())
+    body = text.partition("\n")[2].strip()
+    if kind == "row" or (kind.startswith("item") and body and body not in title):
+        return False  # a row, or an item's heading line with a body under it (三、活动时间\n2020年3月1日至4月30日)
+    lead_in = text.endswith(("：", ":")) and not re.search(r"[，,。；;]", text)
+    return lead_in or (len(text) <= BARE_HEADING_CHARS and not re.search(r"[，。；：,;:]", text))
 
 
 CELL_SEPARATOR, COLUMN_SEPARATOR = "；", "："
