@@ -85,6 +85,12 @@ def test_a_bare_heading_falls_below_the_items_under_it(search_index: SearchIndex
     assert not any(hit.text.strip() == "三、信息报送时间和方式" for hit in hits)
 
 
+def test_rows_of_one_table_do_not_crowd_out_the_article(search_index: SearchIndex):
+    # 人社厅发〔2020〕9号 一、: the platforms 将在人社部官网……向社会公布; its attachment lists them by city
+    hits = search_index.search("各直辖市、省会城市的失业保险金网上申领平台在哪里公布？", k=5)
+    assert any("将在人社部官网、官方公众号、国家社会保险公共服务平台" in hit.text for hit in hits)
+
+
 def test_a_year_alone_is_not_a_date():
     texts = ["视情调整2020年度事业单位和国有企业招聘笔试面试时间", "申报截止时间为2020年6月30日"]
     fused = {0: 0.2, 1: 0.2}

@@ -21,7 +21,7 @@ from zhengce.index import MAX_K
 from zhengce.index.embed import embed_queries, embed_query
 from zhengce.index.persist import bigram_lists, keyword_index, stored_index
 from zhengce.index.query import Query, QueryError, normalize
-from zhengce.index.rerank import answer_types_first, headings_last, sources_first
+from zhengce.index.rerank import answer_types_first, headings_last, one_row_per_table, sources_first
 from zhengce.index.tokenize import char_bigrams, tokens
 from zhengce.index.units import bare_heading, row_cells
 from zhengce.relations.interpretation import READING_LEVEL, interpreted_documents
@@ -228,7 +228,12 @@ class SearchIndex:
                 fused[int(index)] = fused.get(int(index), 0.0) + NUMBER_BOOST - position * 1e-6
         answer_types_first(fused, lambda index: self.units[index].text, query.text)
         headings_last(fused, self._bare)
+        one_row_per_table(fused, self._table)
         return fused
+
+    def _table(self, index: int) -> str | None:
+        unit = self.units[index]
+        return unit.node_id.rsplit("/", 1)[0] if unit.kind == "row" else None
 
     def _bare(self, index: int) -> bool:
         unit = self.units[index]

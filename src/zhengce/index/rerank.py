@@ -71,3 +71,21 @@ def headings_last(fused: dict[int, float], bare: Callable[[int], bool]) -> None:
     for index in fused:
         if bare(index):
             fused[index] -= HEADING_PENALTY
+
+
+# The rows of one table share its column names (城市, 失业保险金网上申领平台), so a question
+# about the table's subject matches many rows alike and they crowd out the article that
+# answers. Below a table's best row, its other rows lose TABLE_ROW_PENALTY; a row the query
+# names by a cell keeps its boost (hybrid.CELL_BOOST). Measured with `zhengce eval spans`:
+# tuning R@5 .983 → .987; held out unchanged.
+TABLE_ROW_PENALTY = 0.05
+
+
+def one_row_per_table(fused: dict[int, float], table: Callable[[int], str | None]) -> None:
+    """Take TABLE_ROW_PENALTY from each row below the best of its ``table`` (None: not a row)."""
+    seen: set[str] = set()
+    for index in sorted(fused, key=lambda i: -fused[i]):
+        if (name := table(index)) is not None:
+            if name in seen:
+                fused[index] -= TABLE_ROW_PENALTY
+            seen.add(name)
