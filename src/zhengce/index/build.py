@@ -48,7 +48,7 @@ def index_rows(units: list[Unit], cache_path: Path | None,
             cache.close()
     rows = [
         UnitRow(doc_id=u.doc_id, node_id=u.node_id, kind=u.kind, label=u.label, context=u.context, text=u.text,
-                tokens=known.get((u.key, u.kind)) or tokens(u.keyword_text),
+                tokens=tuple(known.get((u.key, u.kind)) or tokens(u.keyword_text)),
                 vector=vectors[i] if vectors is not None else None)
         for i, u in enumerate(units)
     ]

@@ -20,7 +20,7 @@ import os
 import shutil
 import uuid
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import bm25s
@@ -104,8 +104,7 @@ def stored_index(store: Store) -> Persisted | None:
     if persisted is not None or not build_id or not is_postgres(store.path):
         return persisted
     vectors = store.unit_vectors()
-    rows = [UnitRow(u.doc_id, u.node_id, u.kind, u.label, u.context, u.text, list(u.tokens),
-                    None if vectors is None else vectors[i]) for i, u in enumerate(store.units())]
+    rows = [UnitRow(**asdict(u), vector=None if vectors is None else vectors[i]) for i, u in enumerate(store.units())]
     with suppress(OSError):  # another worker wrote it first, or the cache is not writable: map theirs, or in memory
         write_index(store.path, rows, build_id)
     return load_index(store.path, build_id)

@@ -18,20 +18,14 @@ from dataclasses import dataclass
 
 from zhengce.corpus.model import Document, Node
 from zhengce.corpus.structure import match_marker
+from zhengce.store.records import UnitText
 
 _HEADING_CHARS = 40
 
 
 @dataclass(frozen=True)
-class Unit:
-    """One searchable, citable piece of a document."""
-
-    doc_id: str
-    node_id: str
-    kind: str
-    label: str
-    context: str
-    text: str
+class Unit(UnitText):
+    """One searchable, citable piece of a document, as the index stage makes it."""
 
     @property
     def search_text(self) -> str:

@@ -144,16 +144,9 @@ class KnowledgeBaseWriter:
 
 
 @dataclass(frozen=True)
-class UnitRow:
-    """A retrieval unit as stored: what the index stage hands to storage."""
+class UnitRow(StoredUnit):
+    """A retrieval unit as the index stage hands it to storage: with its vector."""
 
-    doc_id: str
-    node_id: str
-    kind: str
-    label: str
-    context: str
-    text: str
-    tokens: list[str]
     vector: np.ndarray | None
 
 

@@ -15,7 +15,8 @@ from zhengce.corpus.model import Source  # where a document is printed: the pars
 from zhengce.relations.validity import Quote, Validity
 
 __all__ = ["Article", "Choices", "DocumentStatus", "DocumentSummary", "DocumentView", "Filters", "Flag", "ItemStatus",
-           "Link", "Quote", "Source", "StoredUnit", "Table", "TableSummary", "ThreadEntry", "Validity", "plain"]
+           "Link", "Quote", "Source", "StoredUnit", "Table", "TableSummary", "ThreadEntry", "UnitText", "Validity",
+           "plain"]
 
 
 @dataclass(frozen=True)
@@ -163,10 +164,9 @@ class Choices:
     levels: tuple[str, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
-class StoredUnit:
-    """One retrieval unit as built: where it is, what it says, the keyword tokens it was
-    indexed by. Search and answers read these, in the order of the index's rows."""
+@dataclass(frozen=True)
+class UnitText:
+    """One searchable, citable piece of a document: where it is and what it says."""
 
     doc_id: str
     node_id: str
@@ -174,6 +174,13 @@ class StoredUnit:
     label: str
     context: str
     text: str
+
+
+@dataclass(frozen=True)
+class StoredUnit(UnitText):
+    """A retrieval unit as built, with the keyword tokens it was indexed by. Search and
+    answers read these, in the order of the index's rows."""
+
     tokens: tuple[str, ...]
 
 
