@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from zhengce.index.hybrid import SearchIndex
-from zhengce.index.rerank import answer_types_first, sources_first
+from zhengce.index.rerank import answer_types_first, sources_first, states_answer
 from zhengce.store.db import Store
 
 
@@ -93,9 +93,12 @@ def test_rows_of_one_table_do_not_crowd_out_the_article(search_index: SearchInde
 
 def test_a_year_alone_is_not_a_date():
     texts = ["视情调整2020年度事业单位和国有企业招聘笔试面试时间", "申报截止时间为2020年6月30日"]
+    def states(index: int, kind: str) -> bool:
+        return states_answer(texts[index], kind)
+
     fused = {0: 0.2, 1: 0.2}
-    answer_types_first(fused, texts.__getitem__, "笔试时间是什么时候？")
+    answer_types_first(fused, states, "笔试时间是什么时候？")
     assert fused[1] > fused[0] == 0.2
     fused = {0: 0.2, 1: 0.2}
-    answer_types_first(fused, texts.__getitem__, "笔试由哪个部门组织？")  # asks for neither
+    answer_types_first(fused, states, "笔试由哪个部门组织？")  # asks for neither
     assert fused == {0: 0.2, 1: 0.2}

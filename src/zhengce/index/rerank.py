@@ -49,14 +49,19 @@ _ANSWER_TYPES = {name: (re.compile(asks), re.compile(answers))
 _YEAR = re.compile(r"(?:19|20)\d\d\s*年度?")  # nearly every unit names 2020年: no date by itself
 
 
-def answer_types_first(fused: dict[int, float], text: Callable[[int], str], question: str) -> None:
-    """Add ANSWER_TYPE_BOOST to each unit whose own ``text`` holds the kind of answer (a figure,
-    a date) that ``question`` asks for."""
-    wanted = [answers for asks, answers in _ANSWER_TYPES.values() if asks.search(question)]
+def answer_types_first(fused: dict[int, float], states: Callable[[int, str], bool], question: str) -> None:
+    """Add ANSWER_TYPE_BOOST to each unit that ``states`` the kind of answer (a figure, a
+    date) that ``question`` asks for (see ``states_answer``)."""
+    wanted = [kind for kind, (asks, _) in _ANSWER_TYPES.items() if asks.search(question)]
     if wanted:
         for index in fused:
-            if any(answers.search(_YEAR.sub("", text(index))) for answers in wanted):
+            if any(states(index, kind) for kind in wanted):
                 fused[index] += ANSWER_TYPE_BOOST
+
+
+def states_answer(text: str, kind: str) -> bool:
+    """Whether ``text`` holds an answer of ``kind`` ("amount", "deadline"), a bare year not counted."""
+    return bool(_ANSWER_TYPES[kind][1].search(_YEAR.sub("", text)))
 
 
 # A unit that is only a heading, a title or a lead-in line (units.bare_heading) answers nothing
