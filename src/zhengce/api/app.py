@@ -20,13 +20,12 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi_offline import FastAPIOffline
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Route
 
 from zhengce.api.deps import BEHIND
 from zhengce.api.guard import LOOPBACK_HOSTS, Limits, SecurityHeaders, TrustedHosts
-from zhengce.api.imports import load_knowledge_base, refresh, stale
+from zhengce.api.imports import FreshKnowledgeBase, load_knowledge_base
 from zhengce.api.openapi import install_schema
 from zhengce.api.routes import ask, calc, docs, documents, meta, relations, search
 from zhengce.index.build import DEFAULT_CACHE
@@ -74,11 +73,7 @@ def create_app(db_path: Path | str | None = None, cache: Path = DEFAULT_CACHE,
     load_knowledge_base(app, db_path)
     app.state.jobs, app.state.reload_lock, app.state.cache = {}, threading.Lock(), cache
 
-    @app.middleware("http")
-    async def fresh_knowledge_base(request: Request, call_next):
-        if stale(app):  # the reload reads files and runs a question: not on the event loop
-            await run_in_threadpool(refresh, app)
-        return await call_next(request)
+    app.add_middleware(FreshKnowledgeBase, owner=app)
 
     app.router.routes.insert(0, Route(REDOC_BUNDLE, redoc_bundle, include_in_schema=False))
     for router in ROUTERS:

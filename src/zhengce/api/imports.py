@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, UploadFile
+from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from zhengce.answer.generate import make_answerer
 from zhengce.build import ChangeError, add_documents
@@ -124,6 +126,20 @@ def stale(app: FastAPI) -> bool:
     """Whether the knowledge base was replaced (a build, an add, a remove: each bumps its
     generation in a new file or schema): one stat, or one query, per request."""
     return app.state.store.changed()
+
+
+class FreshKnowledgeBase:
+    """Plain ASGI middleware: a request that finds the knowledge base replaced reloads it
+    first, off the event loop (it reads files and runs a question). Not Starlette's
+    BaseHTTPMiddleware, whose extra task per request the busy event loop paid for."""
+
+    def __init__(self, app: ASGIApp, owner: FastAPI) -> None:
+        self.app, self.owner = app, owner
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and stale(self.owner):
+            await run_in_threadpool(refresh, self.owner)
+        await self.app(scope, receive, send)
 
 
 def refresh(app: FastAPI) -> None:
