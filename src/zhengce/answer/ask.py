@@ -17,9 +17,9 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from zhengce.answer.guards import Candidate, first_objection
+from zhengce.answer.guards import Candidate, first_objection, hit_coverage
 from zhengce.answer.question import Concept, Question, analyse, names_place, question_concepts, question_types
-from zhengce.answer.select import Span, best_spans, cell_answer, covered, has_cue, quote
+from zhengce.answer.select import Span, best_spans, cell_answer, has_cue, quote
 from zhengce.answer.shape import asked_object, asks_for_figure, figure_kinds, figure_phrase
 from zhengce.answer.spanrank import Rerank, reranker
 from zhengce.answer.topics import QUESTION_WORDS, Vocabulary
@@ -139,7 +139,7 @@ class Answerer:
             return Answer(raw, "", True, reason=NOT_FOUND, nearest=nearest)
         question = self.analyse(raw)
         hits = _candidates(hits, question)
-        coverage = [_coverage(question.concepts, hit) for hit in hits]
+        coverage = [hit_coverage(question.concepts, hit) for hit in hits]
         spans = _registry_cell(question, hits) or self._select(question, hits)
         if not spans:
             where = question.regions[0] if len(question.regions) == 1 else ""
@@ -232,7 +232,7 @@ class Answerer:
                                prior=lambda i: 0.0, limit=len(later_hits), question=question.text)
             for span in spans:
                 later_hit = later_hits[span.unit_index]
-                if _coverage(question.concepts, later_hit) >= MIN_COVERAGE and not _bare_heading(later_hit) \
+                if hit_coverage(question.concepts, later_hit) >= MIN_COVERAGE and not _bare_heading(later_hit) \
                         and (not figure or has_cue(span.text, figure)) and _same_measure(later_hit.text, hit.text):
                     return fact, later_hit, span
         return None
@@ -313,12 +313,6 @@ def _weighed_by_asking(concepts: list[Concept], asking: str) -> list[Concept]:
     带着身份证填了表，) weighing less: the span should answer what is asked, not retell the story."""
     return [(words, weight if any(word in asking for word in words) else weight * STORY_WEIGHT)
             for words, weight in concepts]
-
-
-def _coverage(concepts: list[Concept], hit: Hit) -> float:
-    """Share of the question's weight found in the answering article or its document title."""
-    total = sum(weight for _, weight in concepts) or 1.0
-    return covered(concepts, f"{hit.title}\n{hit.text}") / total
 
 
 def _nearest(hits: list[Hit]) -> list[dict[str, Any]]:

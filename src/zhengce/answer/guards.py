@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from zhengce.answer.question import Question, names_place
+from zhengce.answer.question import Concept, Question, names_place
 from zhengce.answer.select import Span, covered, has_cue
 from zhengce.answer.shape import asks_for_figure, figure_kinds
 from zhengce.index.hybrid import Hit
@@ -109,8 +109,13 @@ def _made_for_place(candidate: Candidate) -> bool:
     names = [*question.outside, *question.outside_names]
     rest = [(words, weight) for words, weight in question.concepts
             if not any(word in name for word in words for name in names)]
-    total = sum(weight for _, weight in rest) or 1.0
-    return covered(rest, f"{hit.title}\n{hit.text}") / total >= MIN_COVERAGE
+    return hit_coverage(rest, hit) >= MIN_COVERAGE
+
+
+def hit_coverage(concepts: list[Concept], hit: Hit) -> float:
+    """Share of the question's weight found in the answering article or its document title."""
+    total = sum(weight for _, weight in concepts) or 1.0
+    return covered(concepts, f"{hit.title}\n{hit.text}") / total
 
 
 def _local_body(question: Question) -> bool:
