@@ -178,20 +178,13 @@ def mount_mcp(app: Any) -> None:
     Stateless with JSON responses, so that with several workers any one can answer any
     request; the app's own host check stands in for the SDK's DNS-rebinding check.
     """
-    from contextlib import asynccontextmanager
-
     from mcp.server.transport_security import TransportSecuritySettings
+
+    from zhengce.api.app import around_lifespan
 
     server = build_server(lambda: app.state)
     http = server.streamable_http_app(
         streamable_http_path="/mcp", stateless_http=True, json_response=True,
         transport_security=TransportSecuritySettings(enable_dns_rebinding_protection=False))
     app.router.routes.extend(http.routes)
-    outer = app.router.lifespan_context
-
-    @asynccontextmanager
-    async def lifespan(application: Any):
-        async with server.session_manager.run(), outer(application) as state:
-            yield state
-
-    app.router.lifespan_context = lifespan
+    around_lifespan(app, server.session_manager.run)

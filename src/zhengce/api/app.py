@@ -9,10 +9,11 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from collections.abc import Iterable
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable, Iterable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import anyio.to_thread
 import fastapi_offline
@@ -87,7 +88,7 @@ def create_app(db_path: Path | str | None = None, cache: Path = DEFAULT_CACHE,
     mount_upload(app)
     mount_mcp(app)
     install_schema(app)
-    _bound_threads(app)
+    around_lifespan(app, _bounded_threads)
     # The last added runs first: headers on every response, even a refused host's.
     app.add_middleware(Limits)
     app.add_middleware(TrustedHosts, hosts=(*LOOPBACK_HOSTS, *allowed_hosts))
@@ -95,17 +96,23 @@ def create_app(db_path: Path | str | None = None, cache: Path = DEFAULT_CACHE,
     return app
 
 
-def _bound_threads(app: FastAPI) -> None:
-    """Sync handlers run in at most ``THREADS`` threads a worker (anyio's default is 40)."""
+def around_lifespan(app: FastAPI, context: Callable[[], AbstractAsyncContextManager[Any]]) -> None:
+    """Run ``context`` around the app's lifespan; what the lifespan already runs stays inside."""
     outer = app.router.lifespan_context
 
     @asynccontextmanager
     async def lifespan(application: FastAPI):
-        anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
-        async with outer(application) as state:
+        async with context(), outer(application) as state:
             yield state
 
     app.router.lifespan_context = lifespan
+
+
+@asynccontextmanager
+async def _bounded_threads() -> AsyncIterator[None]:
+    """Sync handlers run in at most ``THREADS`` threads a worker (anyio's default is 40)."""
+    anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
+    yield
 
 
 def app_from_environment() -> FastAPI:
