@@ -72,7 +72,7 @@ def start_server(db: str, workers: int, port: int) -> subprocess.Popen:
 
 
 def worker_rss_mb(server: subprocess.Popen) -> list[float]:
-    """Resident memory of the processes that serve (the workers, or the one process)."""
+    """Resident memory of each worker with its compute process (or of the one process)."""
     def children(pid: int) -> list[int]:
         found = []
         for task in Path(f"/proc/{pid}/task").iterdir():
@@ -85,9 +85,11 @@ def worker_rss_mb(server: subprocess.Popen) -> list[float]:
                 return int(line.split()[1]) / 1024
         return 0.0
 
-    pids = children(server.pid)
-    serving = [p for p in pids if rss(p) > 100] or [server.pid]  # leave out uvicorn's small helpers
-    return [round(rss(p)) for p in serving]
+    def with_descendants(pid: int) -> float:
+        return rss(pid) + sum(with_descendants(child) for child in children(pid))
+
+    workers = [w for w in children(server.pid) if children(w)] or [server.pid]  # not uvicorn's small helpers
+    return [round(with_descendants(w)) for w in workers]
 
 
 class Work:
@@ -231,7 +233,7 @@ def main() -> None:
     print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; {args.seconds:.0f} s per row; "
           f"{len(pools[0])} questions to repeat, {len(pools[1])} new ones\n")
     print("| set-up | workload | clients | heard | req/s | search p50/p95/p99 ms | ask p50/p95/p99 ms "
-          "| document p50/p95/p99 ms | errors | health p50/p99/max ms | RSS per worker MB |")
+          "| document p50/p95/p99 ms | errors | health p50/p99/max ms | RSS per worker MB (with its compute process) |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for db, workers, backend in setups:
         run_setup(db, workers, backend, args, pools)

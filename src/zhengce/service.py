@@ -12,15 +12,32 @@ import io
 import time
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import quote
 
 from zhengce.relations.level import LEVELS
 from zhengce.store.records import Filters, Source, Table
 
 if TYPE_CHECKING:  # the answer wing loads on first use, not when a light command imports this
-    from zhengce.answer.ask import Answer, Answerer
+    from zhengce.answer.ask import Answer
+    from zhengce.index.hybrid import Hit, Mode
     from zhengce.index.query import QueryError
+
+
+class Searching(Protocol):
+    """What the faces search with: the index, here or in a server's compute process."""
+
+    def search(self, raw: str, k: int = 10, filters: Filters | None = None, mode: Mode = "hybrid") -> list[Hit]: ...
+
+    def plan(self, raw: str, filters: Filters | None = None) -> dict[str, Any]: ...
+
+
+class Asking(Protocol):
+    """What the faces answer with: the answerer, here or in a server's compute process."""
+
+    def ask(self, question: str, on: date | None = None) -> Answer: ...
+
+    def ask_many(self, questions: list[str], on: date | None = None) -> list[Answer | QueryError]: ...
 
 
 class FilterError(ValueError):
@@ -109,7 +126,7 @@ BATCH_SECONDS = 20.0
 CHUNK = 10
 
 
-def ask_within(answerer: Answerer, questions: list[str], seconds: float,
+def ask_within(answerer: Asking, questions: list[str], seconds: float,
                on: date | None = None) -> list[Answer | QueryError]:
     """Answers in order, ``CHUNK`` questions at a time (retrieval batched within a chunk),
     until ``seconds`` have passed: a batch's cost is bounded whatever its questions."""

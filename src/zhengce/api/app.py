@@ -25,12 +25,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Route
 
 from zhengce.api.deps import BEHIND
+from zhengce.api.engine import ComputeLost, ComputeProcess
 from zhengce.api.guard import LOOPBACK_HOSTS, Limits, SecurityHeaders, TrustedHosts
 from zhengce.api.imports import FreshKnowledgeBase, load_knowledge_base
 from zhengce.api.openapi import install_schema
 from zhengce.api.routes import ask, calc, docs, documents, meta, relations, search
 from zhengce.index.build import DEFAULT_CACHE
 from zhengce.index.query import QueryError
+from zhengce.store.db import Store
 
 HOSTS_ENV = "ZHENGCE_ALLOWED_HOSTS"
 SWITCH_INTERVAL = 0.0005
@@ -59,10 +61,11 @@ async def redoc_bundle(request: Request) -> Response:
 
 
 def create_app(db_path: Path | str | None = None, cache: Path = DEFAULT_CACHE,
-               allowed_hosts: Iterable[str] = ()) -> FastAPI:
+               allowed_hosts: Iterable[str] = (), compute_process: bool = False) -> FastAPI:
     """An app over the knowledge base at ``db_path`` (default as for the CLI), answering
     requests for loopback names and ``allowed_hosts`` ("*" for any); documents added
-    over HTTP are embedded with the vectors cached in ``cache``."""
+    over HTTP are embedded with the vectors cached in ``cache``. With ``compute_process``
+    (as `zhengce serve` runs), searches and answers run in a process beside this one."""
     # Swagger UI and ReDoc from assets that ship in fastapi-offline: /docs works offline.
     app = FastAPIOffline(title="zhengce", version="0.1.0",
                          description="Search and read Chinese HR and social-security policy documents, "
@@ -71,6 +74,7 @@ def create_app(db_path: Path | str | None = None, cache: Path = DEFAULT_CACHE,
     # it back from the search threads; 0.5 ms instead of 5 ms (bench/load.py, 2 workers,
     # 50 clients, one run each: 9.4 -> 15.0 requests/s, search p95 10.9 -> 7.3 s on a busy machine).
     sys.setswitchinterval(SWITCH_INTERVAL)
+    app.state.compute = ComputeProcess(Store(db_path).path) if compute_process else None
     load_knowledge_base(app, db_path)
     app.state.jobs, app.state.reload_lock, app.state.cache = {}, threading.Lock(), cache
 
@@ -89,6 +93,8 @@ def create_app(db_path: Path | str | None = None, cache: Path = DEFAULT_CACHE,
     mount_mcp(app)
     install_schema(app)
     around_lifespan(app, _bounded_threads)
+    if app.state.compute:
+        around_lifespan(app, lambda: _closing(app.state.compute))
     # The last added runs first: headers on every response, even a refused host's.
     app.add_middleware(Limits)
     app.add_middleware(TrustedHosts, hosts=(*LOOPBACK_HOSTS, *allowed_hosts))
@@ -115,11 +121,20 @@ async def _bounded_threads() -> AsyncIterator[None]:
     yield
 
 
+@asynccontextmanager
+async def _closing(compute: ComputeProcess) -> AsyncIterator[None]:
+    """The compute process ends with the app, not only when its worker exits."""
+    try:
+        yield
+    finally:
+        compute.close()
+
+
 def app_from_environment() -> FastAPI:
     """The app each worker of `zhengce serve --workers N` builds: the knowledge base from
     $ZHENGCE_DB, the other host names from $ZHENGCE_ALLOWED_HOSTS (comma-separated)."""
     hosts = [h for h in os.environ.get(HOSTS_ENV, "").split(",") if h]
-    return create_app(None, allowed_hosts=hosts)
+    return create_app(None, allowed_hosts=hosts, compute_process=True)
 
 
 def _error_handlers(app: FastAPI) -> None:
@@ -138,6 +153,10 @@ def _error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ValueError)
     async def bad_value(request: Request, error: ValueError) -> JSONResponse:
         return JSONResponse({"error": f"请求有误：{error}"}, status_code=400)
+
+    @app.exception_handler(ComputeLost)
+    async def compute_lost(request: Request, error: ComputeLost) -> JSONResponse:
+        return JSONResponse({"error": str(error)}, status_code=503, headers={"Retry-After": "1"})
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:

@@ -9,8 +9,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from zhengce.answer.ask import Answerer
-from zhengce.index.hybrid import SearchIndex
+from zhengce.service import Asking, Searching
 from zhengce.store.db import Store
 
 # How much lower than the event loop the threads that run sync routes are scheduled (nice, added
@@ -40,14 +39,14 @@ def get_store(request: Request) -> Store:
     return request.app.state.store
 
 
-def get_index(request: Request) -> SearchIndex:
+def get_index(request: Request) -> Searching:
     return request.app.state.index
 
 
-def get_answerer(request: Request) -> Answerer:
+def get_answerer(request: Request) -> Asking:
     return request.app.state.answerer
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
-IndexDep = Annotated[SearchIndex, Depends(get_index)]
-AnswererDep = Annotated[Answerer, Depends(get_answerer)]
+IndexDep = Annotated[Searching, Depends(get_index)]
+AnswererDep = Annotated[Asking, Depends(get_answerer)]

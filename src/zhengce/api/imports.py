@@ -21,15 +21,13 @@ from fastapi import FastAPI, HTTPException, UploadFile
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from zhengce.answer.generate import make_answerer
+from zhengce.api.engine import RemoteAnswerer, RemoteIndex, open_knowledge_base
 from zhengce.build import ChangeError, add_documents
 from zhengce.corpus.readers import SUFFIXES, ReadError
-from zhengce.index.hybrid import SearchIndex
+from zhengce.store.backend import Location
 from zhengce.store.db import Store
 
 TOKEN_ENV = "ZHENGCE_ADMIN_TOKEN"
-WARM_UP = "失业保险金的标准是多少"
-ANSWERS_KEPT = 1024  # a served answer is a few KB: at most a few MB a worker
 MAX_FILES = 20
 MAX_BYTES = 50 * 1024 * 1024  # a 20-page scan at 300 dpi is about 10 MB
 
@@ -108,14 +106,16 @@ def start_import(app: FastAPI, folder: Path, overrides: dict[str, str]) -> Job:
     return job
 
 
-def load_knowledge_base(app: FastAPI, path: Path | str | None) -> None:
-    """Open the store, map the search index, build the answerer, and answer one question, so
-    that the tokenizer, the tagger and the embedding model are loaded before the first
-    request (a worker reports healthy only then)."""
-    store = Store(path)
-    index = SearchIndex.load(store)
-    answerer = make_answerer(store, index, ANSWERS_KEPT)
-    answerer.ask(WARM_UP)
+def load_knowledge_base(app: Any, path: Location | None) -> None:
+    """Open the knowledge base for ``app``: here, or (with ``app.state.compute`` set) only the
+    store here and the index in the compute process, which reopens it on its own. A worker
+    reports healthy only when its searches are ready."""
+    compute = getattr(app.state, "compute", None)
+    if compute is None:
+        loaded = open_knowledge_base(path)
+        store, index, answerer = loaded.store, loaded.index, loaded.answerer
+    else:
+        store, index, answerer = Store(path), RemoteIndex(compute), RemoteAnswerer(compute)
     stats = store.stats()
     app.state.health = {"documents": stats["documents"], "built_at": stats["built_at"],
                         "generation": int(store.meta().get("generation") or 0)}

@@ -30,7 +30,7 @@ def serve(host: Annotated[str, typer.Option(help="Address to listen on.")] = "12
 
     hosts = [*(allow_host or []), *([host] if host not in ANY_ADDRESS else [])]
     try:
-        application = create_app(State.db, allowed_hosts=hosts) if workers == 1 else None
+        application = create_app(State.db, allowed_hosts=hosts, compute_process=True) if workers == 1 else None
         path = application.state.store.path if application else Store(State.db).path
     except KnowledgeBaseError as error:
         fail(str(error))

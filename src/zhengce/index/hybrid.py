@@ -291,8 +291,10 @@ class SearchIndex:
         return matches
 
     def _terms(self, query: Query) -> list[str]:
-        """Words to highlight: the query's tokens, longest first."""
-        return sorted({t for t in self._query_tokens(query) if len(t) > 1}, key=len, reverse=True)
+        """Words to highlight: the query's tokens, longest first, then as the query has them
+        (not in a set's order, which differs from one process to the next)."""
+        tokens = list(dict.fromkeys(t for t in self._query_tokens(query) if len(t) > 1))
+        return sorted(tokens, key=len, reverse=True)
 
     def document_hits(self, doc_id: str) -> list[Hit]:
         """Every unit of one document as a hit, in document order: where a later rule is looked for."""

@@ -22,11 +22,12 @@ from zhengce.api.deps import BEHIND
 from zhengce.calc.engine import CalculationError
 from zhengce.calc.rules import RULES
 from zhengce.index import MAX_K
-from zhengce.index.hybrid import SearchIndex, facet_counts
+from zhengce.index.hybrid import facet_counts
 from zhengce.index.query import QueryError
 from zhengce.service import (
     REFERENCE_KINDS,
     FilterError,
+    Searching,
     attachment,
     day,
     rows_containing,
@@ -76,7 +77,7 @@ def home(request: Request) -> HTMLResponse:
 
 def search_page(request: Request, q: str = "", region: str = "", section: str = "", year: str = "",
                 doc_type: str = "", current: str = "", k: int = 20, level: str = "", on: str = "") -> HTMLResponse:
-    index: SearchIndex = request.app.state.index
+    index: Searching = request.app.state.index
     form = {"q": q, "region": region, "section": section, "year": year, "doc_type": doc_type, "current": current,
             "level": level, "on": on}
     context: dict[str, Any] = {"choices": request.app.state.store.choices, "form": form, "hits": [], "facets": {},
