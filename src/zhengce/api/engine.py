@@ -23,7 +23,9 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from zhengce.answer.ask import Answer, Answerer
+from zhengce.index.embed import share_query_vectors
 from zhengce.index.hybrid import Hit, Mode, SearchIndex
+from zhengce.index.persist import folder_of
 from zhengce.index.query import QueryError
 from zhengce.store.backend import Location
 from zhengce.store.db import KnowledgeBaseError, Store
@@ -35,6 +37,7 @@ THREADS = 8  # calls a compute process runs at once (the worker's own thread bou
 BEHIND = 5  # how much lower (nice) a compute process runs than its worker's event loop
 START_SECONDS = 300  # a compute process loads the index and answers one question before this
 READY = "ready"
+QUERY_VECTORS_FILE = "query-vectors.sqlite"  # beside the index: the compute processes share it
 # What a worker may ask its compute process to run: a method of the index or the answerer.
 CALLS = {"search": "index", "plan": "index", "ask": "answerer", "ask_many": "answerer"}
 
@@ -82,6 +85,7 @@ def serve_calls(connection: Connection, location: Location, threads: int) -> Non
     """The compute process: load, say so, then run each call in a thread until the worker goes."""
     with suppress(OSError):
         os.nice(BEHIND)
+    share_query_vectors(folder_of(location) / QUERY_VECTORS_FILE)
     try:
         current = Current(location)
     except KnowledgeBaseError as error:

