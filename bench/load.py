@@ -40,7 +40,9 @@ from pathlib import Path
 
 import httpx
 
+from zhengce.api.engine import QUERY_VECTORS_FILE
 from zhengce.evaluation.questions import load_questions
+from zhengce.index.persist import folder_of
 from zhengce.store.db import Store
 
 BIN = Path(sys.executable).parent
@@ -56,6 +58,11 @@ def free_port() -> int:
 
 
 def start_server(db: str, workers: int, port: int) -> subprocess.Popen:
+    """A server that has heard no question yet: the query vectors its compute processes
+    share survive restarts, so the file is removed first."""
+    shared = folder_of(db) / QUERY_VECTORS_FILE
+    for path in (shared, shared.with_name(shared.name + "-wal"), shared.with_name(shared.name + "-shm")):
+        path.unlink(missing_ok=True)
     server = subprocess.Popen([str(BIN / "zhengce"), "--db", db, "serve", "--port", str(port),
                                "--workers", str(workers)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                               start_new_session=True)

@@ -52,6 +52,11 @@ class Vocabulary:
         pattern = re.compile(".*".join(map(re.escape, word)))
         return any(len(token) <= len(word) + 3 and pattern.search(token) for token in self.long_tokens)
 
+    def build_typo_indexes(self) -> None:
+        """Build now what the first question with an unknown word would (1-2 s with
+        pypinyin's import): a server does so before it reports healthy."""
+        _ = self.sounds, self.patterns, self.long_tokens  # each cached on the instance
+
     @cached_property
     def long_tokens(self) -> list[str]:
         return [t for t in self.frequency if 3 <= len(t) <= 8]

@@ -54,14 +54,16 @@ class Loaded:
 
 
 def open_knowledge_base(location: Location | None) -> Loaded:
-    """The store, the mapped index and the answerer, with one question answered, so that the
-    tokenizer, the tagger and the embedding model are loaded before the first request."""
+    """The store, the mapped index and the answerer, with one question answered and the typo
+    indexes built, so that the tokenizer, the tagger, the embedding model and pypinyin are
+    loaded before the first request."""
     from zhengce.answer.generate import make_answerer
 
     store = Store(location)
     index = SearchIndex.load(store)
     answerer = make_answerer(store, index, ANSWERS_KEPT)
     answerer.ask(WARM_UP)
+    answerer.vocabulary.build_typo_indexes()
     return Loaded(store, index, answerer)
 
 
