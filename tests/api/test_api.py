@@ -91,8 +91,13 @@ def test_unknown_document_is_404_json(client: TestClient):
 
 
 def test_openapi_schema_documents_the_endpoints(client: TestClient):
-    paths = client.get("/openapi.json").json()["paths"]
+    schema = client.get("/openapi.json").json()
+    paths, schemas = schema["paths"], schema["components"]["schemas"]
     assert {"/api/search", "/api/docs", "/api/docs/{key}", "/api/stats", "/api/health"} <= set(paths)
+    for path, fields in (("/api/stats", {"documents", "by_region", "by_source", "flags", "built_at"}),
+                         ("/api/docs/{key}/graph", {"cites", "cited_by", "thread"})):
+        body = paths[path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        assert fields <= set(schemas[body["$ref"].rsplit("/", 1)[1]]["properties"]), path
 
 
 def test_document_text_is_escaped_in_pages(tmp_path: Path):

@@ -98,11 +98,11 @@ def test_a_notice_that_repeals_a_corpus_document_changes_its_validity_and_removi
 
 
 def test_the_same_document_in_other_formats_merges_into_one(kb, printed, articles_doc):
-    documents = Store(kb).stats()["documents"]
+    documents = Store(kb).stats().documents
     changes = add(kb, printed["pdf"], printed["docx"], printed["html"])
     assert {(c.doc_id, c.outcome) for c in changes} == {(articles_doc.id, "合并")}
     store = Store(kb)
-    assert store.stats()["documents"] == documents
+    assert store.stats().documents == documents
     files = [s.file for s in store.get_document(articles_doc.id).sources]
     assert {"articles.pdf", "articles.docx", "articles.html"} < set(files)
     assert [c.outcome for c in add(kb, printed["pdf"])] == ["已存在"]

@@ -21,7 +21,7 @@ QUESTIONS = ("以工代训补贴标准是多少", "失业保险金 申领", "人
 def test_a_build_writes_its_indexes_beside_the_knowledge_base(store: Store) -> None:
     persisted = load_index(store.path, store.meta()["index"])
     assert persisted is not None
-    assert persisted.vectors is not None and len(persisted.vectors) == store.stats()["units"]
+    assert persisted.vectors is not None and len(persisted.vectors) == store.stats().units
 
 
 def test_mapped_indexes_rank_as_indexes_built_in_memory(store: Store, search_index: SearchIndex) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from zhengce.store.db import Store
-from zhengce.store.records import Filters
+from zhengce.store.records import DocumentGraph, Filters
 
 
 def test_cleanup_notice_repeals_from_its_date(store: Store):
@@ -34,25 +34,25 @@ def test_registry_filter(store: Store):
                            "省人力资源社会保障厅", "依申请类"),)
 
 
-def graph_of(store: Store, number: str) -> dict:
+def graph_of(store: Store, number: str) -> DocumentGraph:
     return store.graph(store.find_document_id(number))
 
 
 def test_known_citations_resolve_to_corpus_documents(store: Store):
     # 人社部发〔2020〕49号 一 cites 《关于阶段性减免企业社会保险费的通知》（人社部发〔2020〕11号）.
-    cites = {c.doc_number for c in graph_of(store, "人社部发〔2020〕49号")["cites"] if c.doc_id}
+    cites = {c.doc_number for c in graph_of(store, "人社部发〔2020〕49号").cites if c.doc_id}
     assert "人社部发〔2020〕11号" in cites
     # 湘人社规〔2020〕11号 cites 人社部发〔2020〕22号 (printed with a space: 22 号).
-    assert "人社部发〔2020〕22号" in {c.doc_number for c in graph_of(store, "湘人社规〔2020〕11号")["cites"]}
+    assert "人社部发〔2020〕22号" in {c.doc_number for c in graph_of(store, "湘人社规〔2020〕11号").cites}
     # 渝人社办〔2020〕34号 forwards 人社厅明电〔2020〕7号, whose text it leaves out as （略）.
-    forwards = [c for c in graph_of(store, "渝人社办〔2020〕34号")["cites"] if c.kind == "forwards"]
+    forwards = [c for c in graph_of(store, "渝人社办〔2020〕34号").cites if c.kind == "forwards"]
     assert {c.doc_number for c in forwards} == {"人社厅明电〔2020〕7号"}
-    cited_by = {c.doc_number for c in graph_of(store, "人社部发〔2020〕11号")["cited_by"]}
+    cited_by = {c.doc_number for c in graph_of(store, "人社部发〔2020〕11号").cited_by}
     assert {"人社部发〔2020〕49号", "渝人社发〔2020〕19号"} <= cited_by
 
 
 def test_external_references_are_kept(store: Store):
-    cites = graph_of(store, "人社部发〔2020〕11号")["cites"]
+    cites = graph_of(store, "人社部发〔2020〕11号").cites
     external = [c for c in cites if c.doc_id is None]
     assert any(c.doc_number == "工信部联企业〔2011〕300号" for c in external)
 

@@ -43,12 +43,12 @@ def test_a_reader_keeps_its_base_while_a_build_replaces_it(kb_path: Location, tm
 
     copy = copy_kb(kb_path, tmp_path)
     reader = Store(copy)
-    documents = reader.stats()["documents"]
+    documents = reader.stats().documents
     corpus, report = parsed_corpus
     write_documents(copy, corpus[:3], report, cache=None, meta={"generation": "7"})
-    assert reader.changed() and reader.stats()["documents"] == documents  # still the base it opened
+    assert reader.changed() and reader.stats().documents == documents  # still the base it opened
     fresh = Store(copy)
-    assert fresh.stats()["documents"] == 3 and fresh.meta()["generation"] == "7" and not fresh.changed()
+    assert fresh.stats().documents == 3 and fresh.meta()["generation"] == "7" and not fresh.changed()
 
 
 def test_a_build_that_fails_half_way_leaves_the_old_base(kb_path: Location, tmp_path: Path, corpus: list[Document]):
@@ -58,7 +58,7 @@ def test_a_build_that_fails_half_way_leaves_the_old_base(kb_path: Location, tmp_
         writer.write_documents(corpus[:3])
         raise RuntimeError("the build broke here")
     assert not before.changed()
-    assert Store(copy).stats()["documents"] == before.stats()["documents"]
+    assert Store(copy).stats().documents == before.stats().documents
     if is_postgres(copy):  # no schema of the failed build stays behind
         schemas = before.connection.execute("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'zhengce_%'")
         assert schemas.fetchone()[0] == 1

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from zhengce.corpus.build import DEFAULT_RAW_DIR
 from zhengce.corpus.model import Document
 from zhengce.corpus.numerals import canonical_doc_number
 from zhengce.corpus.privacy import find_private
@@ -65,10 +67,21 @@ def test_filters(store: Store):
     assert all(d.date.startswith("2020") for d in store.list_documents(search_filters(year=2020)))
 
 
+def test_stats_count_each_document_once(store: Store):
+    stats, listed = store.stats(), store.list_documents()
+    assert stats.by_region == Counter(d.region for d in listed)
+    assert list(stats.by_region.values()) == sorted(stats.by_region.values(), reverse=True)  # largest first
+    assert stats.documents == len(listed) == sum(stats.by_section.values())
+    assert stats.without_number == sum(d.doc_number is None for d in listed)
+    assert stats.by_source.keys() == {path.name for path in DEFAULT_RAW_DIR.glob("*.txt")}
+    # data/raw/README.md: 003's table of contents lists 104 documents; 004 prints one alone.
+    assert stats.by_source["003_99b4106d3352fab1.txt"] == 104 and stats.by_source["004_36cd5ea998c3a633.txt"] == 1
+
+
 def test_a_failed_build_leaves_the_previous_knowledge_base(tmp_path: Path, corpus: list[Document]):
     path = tmp_path / "kb.db"
     write_knowledge_base(path, corpus[:3], {})
-    before = Store(path).stats()["documents"]
+    before = Store(path).stats().documents
 
     class Broken(Document):
         @property
@@ -78,7 +91,7 @@ def test_a_failed_build_leaves_the_previous_knowledge_base(tmp_path: Path, corpu
     broken = Broken(**{f: getattr(corpus[5], f) for f in corpus[5].__dataclass_fields__})
     with pytest.raises(RuntimeError):
         write_knowledge_base(path, [*corpus[:10], broken], {})
-    assert Store(path).stats()["documents"] == before == 3
+    assert Store(path).stats().documents == before == 3
     assert [p.name for p in tmp_path.iterdir()] == ["kb.db"]
 
 

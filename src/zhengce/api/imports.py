@@ -117,7 +117,7 @@ def load_knowledge_base(app: Any, path: Location | None) -> None:
     else:
         store, index, answerer = Store(path), RemoteIndex(compute), RemoteAnswerer(compute)
     stats = store.stats()
-    app.state.health = {"documents": stats["documents"], "built_at": stats["built_at"],
+    app.state.health = {"documents": stats.documents, "built_at": stats.built_at,
                         "generation": int(store.meta().get("generation") or 0)}
     app.state.store, app.state.index, app.state.answerer = store, index, answerer
 

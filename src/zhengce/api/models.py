@@ -6,6 +6,7 @@ Hits, citations, documents, articles, tables and statuses are the core's own rec
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -17,7 +18,7 @@ from zhengce.index.hybrid import Hit
 from zhengce.index.query import MAX_QUERY_CHARS, readable
 from zhengce.relations.level import LEVELS
 from zhengce.service import day
-from zhengce.store.records import DocumentSummary
+from zhengce.store.records import DocumentGraph, DocumentSummary, ThreadEntry
 
 Level = Literal[LEVELS]  # type: ignore[valid-type]
 MAX_BATCH = 50
@@ -93,6 +94,13 @@ class DocumentPageOut(Strict):
     page: int
     per_page: int
     items: list[DocumentSummary]
+
+
+@dataclass(frozen=True, kw_only=True)
+class GraphOut(DocumentGraph):
+    """A document's citation graph with the line of its measure: what /api/docs/{key}/graph returns."""
+
+    thread: tuple[ThreadEntry, ...]
 
 
 class HealthOut(Strict):

@@ -6,6 +6,7 @@ import json
 import signal
 import sys
 import time
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
     from zhengce.build import Progress as BuildProgress
+    from zhengce.store.records import KnowledgeBaseStats
 
 
 @app.command()
@@ -80,25 +82,25 @@ def stats(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] =
     figures = store.stats()
     report = json.loads(store.meta().get("report", "{}"))
     if as_json:
-        print_json({**figures, "build_report": report})
+        print_json({**asdict(figures), "build_report": report})
     else:
         _print_stats(figures, report)
 
 
-def _print_stats(figures: dict[str, Any], report: dict[str, Any]) -> None:
+def _print_stats(figures: KnowledgeBaseStats, report: dict[str, Any]) -> None:
     from zhengce.service import COMPILATIONS
 
     table = Table(title="知识库", show_header=False)
-    table.add_row("文件", str(figures["documents"]))
-    for key, label in (("by_region", "按地区"), ("by_section", "按类别"), ("by_source", "按来源")):
-        table.add_row(label, "，".join(f"{COMPILATIONS.get(k, k)} {v}" for k, v in figures[key].items()))
+    table.add_row("文件", str(figures.documents))
+    for label, counts in (("按地区", figures.by_region), ("按类别", figures.by_section), ("按来源", figures.by_source)):
+        table.add_row(label, "，".join(f"{COMPILATIONS.get(k, k)} {v}" for k, v in counts.items()))
     table.add_row("合并的重复刊印", str(report.get("merged_duplicates", "?")))
-    table.add_row("有多个出处的文件", str(figures["with_several_sources"]))
-    table.add_row("没有文号的文件", str(figures["without_number"]))
-    table.add_row("条款节点", str(figures["nodes"]))
-    table.add_row("表格（行）", f"{figures['tables']}（{figures['table_rows']}）")
-    table.add_row("检索单元（已嵌入）", f"{figures['units']}（{figures['embedded_units']}）")
-    table.add_row("提示", "，".join(f"{k} {v}" for k, v in figures["flags"].items()) or "无")
+    table.add_row("有多个出处的文件", str(figures.with_several_sources))
+    table.add_row("没有文号的文件", str(figures.without_number))
+    table.add_row("条款节点", str(figures.nodes))
+    table.add_row("表格（行）", f"{figures.tables}（{figures.table_rows}）")
+    table.add_row("检索单元（已嵌入）", f"{figures.units}（{figures.embedded_units}）")
+    table.add_row("提示", "，".join(f"{k} {v}" for k, v in figures.flags.items()) or "无")
     unplaced = report.get("unplaced", [])
     table.add_row("未归入文件的行", "；".join(
         f"{u['file']}:{u['start_line']}-{u['end_line']}" for u in unplaced) or "无")

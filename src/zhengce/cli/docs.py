@@ -95,7 +95,7 @@ def docs_graph(
     if as_json:
         print_json(graph)
         return
-    for heading, items in (("引用", graph["cites"]), ("被引用", graph["cited_by"])):
+    for heading, items in (("引用", graph.cites), ("被引用", graph.cited_by)):
         console.print(f"[bold]{heading}（{len(items)}）[/]", highlight=False)
         for item in items:
             where = "" if item.doc_id else "（资料外）"

@@ -130,7 +130,7 @@ class SearchIndex:
             first.setdefault(unit.doc_id, unit.node_id)
         readings = [doc_id for doc_id, document in self.documents.items()
                     if document.level == READING_LEVEL and doc_id in first]
-        return {doc_id: [link.doc_id for link in store.graph(doc_id)["cites"]
+        return {doc_id: [link.doc_id for link in store.graph(doc_id).cites
                          if link.doc_id and link.node_id == first[doc_id]] for doc_id in readings}
 
     def expired_nodes(self, on: date) -> set[str]:

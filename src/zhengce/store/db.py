@@ -36,7 +36,7 @@ from zhengce.store.backend import (
     publish,
 )
 from zhengce.store.documents import DocumentQueries
-from zhengce.store.records import StoredUnit
+from zhengce.store.records import KnowledgeBaseStats, StoredUnit
 from zhengce.store.schema import SCHEMA, SCHEMA_VERSION
 
 
@@ -286,29 +286,29 @@ class Store(DocumentQueries):
             return None
         return np.frombuffer(b"".join(blobs), dtype=np.float16).reshape(len(blobs), -1).astype(np.float32)
 
-    def stats(self) -> dict[str, Any]:
+    def stats(self) -> KnowledgeBaseStats:
         """Counts that tell what the knowledge base holds."""
         def grouped(sql: str) -> dict[str, int]:
             return {str(k): v for k, v in self.connection.execute(sql)}
 
         scalar = lambda sql: self.connection.execute(sql).fetchone()[0]  # noqa: E731
-        return {
-            "documents": scalar("SELECT count(*) FROM documents"),
-            "by_region": grouped("SELECT region, count(*) FROM documents GROUP BY region ORDER BY 2 DESC, 1"),
-            "by_section": grouped(
+        return KnowledgeBaseStats(
+            documents=scalar("SELECT count(*) FROM documents"),
+            by_region=grouped("SELECT region, count(*) FROM documents GROUP BY region ORDER BY 2 DESC, 1"),
+            by_section=grouped(
                 "SELECT coalesce(section, '—'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1"),
-            "by_source": grouped("SELECT file, count(DISTINCT doc_id) FROM sources GROUP BY file ORDER BY file"),
-            "with_several_sources": scalar(
+            by_source=grouped("SELECT file, count(DISTINCT doc_id) FROM sources GROUP BY file ORDER BY file"),
+            with_several_sources=scalar(
                 "SELECT count(*) FROM (SELECT doc_id FROM sources GROUP BY doc_id HAVING count(*) > 1) AS several"),
-            "without_number": scalar("SELECT count(*) FROM documents WHERE doc_number IS NULL"),
-            "nodes": scalar("SELECT count(*) FROM nodes"),
-            "tables": scalar("SELECT count(*) FROM tables"),
-            "table_rows": scalar("SELECT count(*) FROM table_rows"),
-            "units": scalar("SELECT count(*) FROM units"),
-            "embedded_units": scalar("SELECT count(*) FROM units WHERE vector IS NOT NULL"),
-            "flags": grouped("SELECT code, count(*) FROM flags GROUP BY code ORDER BY 2 DESC, 1"),
-            "built_at": self.meta().get("built_at"),
-        }
+            without_number=scalar("SELECT count(*) FROM documents WHERE doc_number IS NULL"),
+            nodes=scalar("SELECT count(*) FROM nodes"),
+            tables=scalar("SELECT count(*) FROM tables"),
+            table_rows=scalar("SELECT count(*) FROM table_rows"),
+            units=scalar("SELECT count(*) FROM units"),
+            embedded_units=scalar("SELECT count(*) FROM units WHERE vector IS NOT NULL"),
+            flags=grouped("SELECT code, count(*) FROM flags GROUP BY code ORDER BY 2 DESC, 1"),
+            built_at=self.meta().get("built_at"),
+        )
 
 
 def _file_stamp(path: Path) -> tuple[int, int]:

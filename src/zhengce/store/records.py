@@ -14,9 +14,9 @@ from typing import Any
 from zhengce.corpus.model import Source  # where a document is printed: the parser's own record
 from zhengce.relations.validity import Quote, Validity
 
-__all__ = ["Article", "Choices", "DocumentStatus", "DocumentSummary", "DocumentView", "Filters", "Flag", "ItemStatus",
-           "Link", "Quote", "Source", "StoredUnit", "Table", "TableSummary", "ThreadEntry", "UnitText", "Validity",
-           "plain"]
+__all__ = ["Article", "Choices", "DocumentGraph", "DocumentStatus", "DocumentSummary", "DocumentView", "Filters",
+           "Flag", "ItemStatus", "KnowledgeBaseStats", "Link", "Quote", "Source", "StoredUnit", "Table", "TableSummary",
+           "ThreadEntry", "UnitText", "Validity", "plain"]
 
 
 @dataclass(frozen=True)
@@ -139,6 +139,14 @@ class Link:
 
 
 @dataclass(frozen=True, kw_only=True)
+class DocumentGraph:
+    """A document's edges of the citation graph: what it cites and what cites it."""
+
+    cites: tuple[Link, ...]
+    cited_by: tuple[Link, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
 class DocumentView(DocumentSummary):
     """A whole document: its status on a date, the line of its measure, text, articles, tables."""
 
@@ -162,6 +170,26 @@ class Choices:
     doc_types: tuple[str, ...]
     years: tuple[str, ...]
     levels: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class KnowledgeBaseStats:
+    """What a knowledge base holds, counted. ``by_region``, ``by_section`` (— for none) and
+    ``flags`` run from the largest count down; ``by_source`` is keyed by file, in file order."""
+
+    documents: int
+    by_region: dict[str, int]
+    by_section: dict[str, int]
+    by_source: dict[str, int]
+    with_several_sources: int
+    without_number: int
+    nodes: int
+    tables: int
+    table_rows: int
+    units: int
+    embedded_units: int
+    flags: dict[str, int]
+    built_at: str | None
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import Any
 from zhengce.corpus.numerals import canonical_doc_number, nfkc
 from zhengce.relations.validity import NO_EVIDENCE, Fact, Validity, item_status, node_status, status_on
 from zhengce.store.backend import Connection, Row
-from zhengce.store.records import DocumentStatus, ItemStatus, Link, ThreadEntry
+from zhengce.store.records import DocumentGraph, DocumentStatus, ItemStatus, Link, ThreadEntry
 
 
 def _fact(row: Row) -> Fact:
@@ -110,7 +110,7 @@ class RelationQueries:
             expired |= {node for node in items if not item_status(facts, node, on, document).in_force}
         return expired
 
-    def graph(self, doc_id: str) -> dict[str, tuple[Link, ...]]:
+    def graph(self, doc_id: str) -> DocumentGraph:
         """What a document cites and what cites it, each with the citing article."""
         def item(row: Row, other: str | None) -> Link:
             target = self.connection.execute("SELECT title, doc_number FROM documents WHERE id = ?",
@@ -122,7 +122,7 @@ class RelationQueries:
             "SELECT * FROM refs WHERE doc_id = ? ORDER BY rowid", (doc_id,)))
         cited_by = tuple(item(r, r["doc_id"]) for r in self.connection.execute(
             "SELECT * FROM refs WHERE target_id = ? ORDER BY rowid", (doc_id,)))
-        return {"cites": cites, "cited_by": cited_by}
+        return DocumentGraph(cites=cites, cited_by=cited_by)
 
     @cached_property
     def _extensions(self) -> dict[str, set[str]]:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Request
 
 from zhengce.api.deps import StoreDep
 from zhengce.api.models import HealthOut
+from zhengce.store.records import KnowledgeBaseStats
 
 router = APIRouter(tags=["meta"])
 
@@ -18,7 +17,7 @@ async def health(request: Request) -> HealthOut:
     return HealthOut(status="ok", **request.app.state.health)
 
 
-@router.get("/api/stats")
-def stats(store: StoreDep) -> dict[str, Any]:
+@router.get("/api/stats", response_model=KnowledgeBaseStats)
+def stats(store: StoreDep) -> KnowledgeBaseStats:
     """What the knowledge base holds: counts by region, section and source, flags, units."""
     return store.stats()

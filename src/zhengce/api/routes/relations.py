@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from pydantic import Field
 
 from zhengce.api.deps import StoreDep
-from zhengce.api.models import ErrorOut, IsoDate
+from zhengce.api.models import ErrorOut, GraphOut, IsoDate
 from zhengce.service import attachment, name_values, rows_containing, table_csv
 from zhengce.store.records import DocumentStatus, TableSummary
 
@@ -47,13 +47,14 @@ def get_table(store: StoreDep, table_id: str,
     return table
 
 
-@router.get("/api/docs/{key}/graph", responses={404: {"model": ErrorOut}})
-def graph(store: StoreDep, key: str) -> dict[str, Any]:
+@router.get("/api/docs/{key}/graph", response_model=GraphOut, responses={404: {"model": ErrorOut}})
+def graph(store: StoreDep, key: str) -> GraphOut:
     """What the document cites and what cites it, each with the citing article's node id."""
     doc_id = store.find_document_id(key)
     if doc_id is None:
         raise HTTPException(404, f"没有 id、文号或标题为“{key}”的文件。")
-    return {**store.graph(doc_id), "thread": store.thread(doc_id)}
+    edges = store.graph(doc_id)
+    return GraphOut(cites=edges.cites, cited_by=edges.cited_by, thread=store.thread(doc_id))
 
 
 @router.get("/api/docs/{key}/validity", response_model=DocumentStatus, responses={404: {"model": ErrorOut}})
