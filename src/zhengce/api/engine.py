@@ -35,6 +35,7 @@ WARM_UP = "失业保险金的标准是多少"
 ANSWERS_KEPT = 1024  # a served answer is a few KB: at most a few MB a worker
 THREADS = 8  # calls a compute process runs at once (the worker's own thread bound is the same)
 BEHIND = 5  # how much lower (nice) a compute process runs than its worker's event loop
+CALL_SECONDS = 120  # a batch of answers stops at 20 s (service.BATCH_SECONDS): longer is a fault
 START_SECONDS = 300  # a compute process loads the index and answers one question before this
 READY = "ready"
 QUERY_VECTORS_FILE = "query-vectors.sqlite"  # beside the index: the compute processes share it
@@ -43,7 +44,8 @@ CALLS = {"search": "index", "plan": "index", "ask": "answerer", "ask_many": "ans
 
 
 class ComputeLost(RuntimeError):
-    """The compute process ended while a call waited: the next call starts another."""
+    """The compute process ended, or did not answer in time, while a call waited (HTTP 503);
+    the next call starts another if it ended."""
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,10 @@ class Channel:
             except OSError:
                 self.pending.pop(call_id)
                 raise ComputeLost("检索进程已退出，请重试。") from None
-        return future.result()
+        try:
+            return future.result(timeout=CALL_SECONDS)
+        except TimeoutError:
+            raise ComputeLost(f"检索进程 {CALL_SECONDS} 秒内没有答复，请稍后重试。") from None
 
     def _receive(self) -> None:
         while True:
