@@ -4,7 +4,9 @@ of fresh interpreters, set against the plain way in the same run:
 - the search index mapped from the build's files vs built from the stored tokens;
 - jieba over the dictionary file vs jieba loading its own dictionary (marshal cache);
 - one query embedding with one OpenMP thread vs the engine's default (one per core);
-- whole commands: `zhengce --help`, a one-off `zhengce ask`, against `python -c pass`.
+- whole commands: `zhengce --help`, a one-off `zhengce ask`, against `python -c pass`;
+- `zhengce serve` with one and two workers: from launch to a healthy answer, and its first
+  search against the median of the next twenty (each a question it has not heard).
 
     python bench/startup.py [--db var/zhengce.db] [--repeat 3]
 """
@@ -13,14 +15,21 @@ from __future__ import annotations
 
 import argparse
 import os
+import socket
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import httpx
+
 BIN = Path(sys.executable).parent
 QUESTION = "以工代训补贴标准是多少"
+SEARCHES = ["失业保险金怎么领", "稳岗返还的条件", "社保费减免期限", "高校毕业生就业补贴", "工伤保险待遇",
+            "职业技能提升补贴", "一次性吸纳就业补贴", "灵活就业社保补贴", "创业担保贷款额度", "最低工资标准",
+            "养老保险缴费基数", "农民工工资支付", "技工院校招生", "人事考试延期", "失业补助金申领",
+            "援企稳岗政策", "见习补贴标准", "企业职工培训", "劳动关系协调", "社会保险费缓缴", "公益性岗位"]
 
 INDEX = """
 import time, sys
@@ -107,7 +116,40 @@ def main() -> None:
                           (f"`zhengce ask {QUESTION}` (1.5 s)", [zhengce, "--db", args.db, "ask", QUESTION])):
         seconds = median(command, n)
         print(f"| {name} | {seconds * 1000:,.0f} ms | {seconds / plain:.1f} |")
+    print("\n| `zhengce serve` | launch to healthy | first search | median of the next 20 |\n|---|---|---|---|")
+    for workers in (1, 2):
+        print(serve_row(zhengce, args.db, workers))
     print(f"\n(median of {n}, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+
+
+def serve_row(zhengce: str, db: str, workers: int) -> str:
+    """Start a server, wait for its health check, then time searches it has not heard."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    start = time.perf_counter()
+    server = subprocess.Popen([zhengce, "--db", db, "serve", "--port", str(port), "--workers", str(workers)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        while True:
+            try:
+                if httpx.get(f"{base}/api/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.05)
+        ready = time.perf_counter() - start
+        times = []
+        with httpx.Client(base_url=base, timeout=60) as client:
+            for question in SEARCHES:
+                began = time.perf_counter()
+                client.get("/api/search", params={"q": f"{question}{port}"}).raise_for_status()
+                times.append(time.perf_counter() - began)
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait(timeout=30)
+    return (f"| {workers} worker{'s' if workers > 1 else ''} | {ready:.1f} s | {times[0] * 1000:,.0f} ms | "
+            f"{statistics.median(times[1:]) * 1000:,.0f} ms |")
 
 
 if __name__ == "__main__":
