@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Route
 
 from zhengce.api.deps import BEHIND
-from zhengce.api.engine import ComputeLost, ComputeProcess
+from zhengce.api.engine import ComputeLost, ComputeProcess, settle_heap
 from zhengce.api.guard import LOOPBACK_HOSTS, Limits, SecurityHeaders, TrustedHosts
 from zhengce.api.imports import FreshKnowledgeBase, load_knowledge_base
 from zhengce.api.openapi import install_schema
@@ -92,7 +92,7 @@ def create_app(db_path: Path | str | None = None, cache: Path = DEFAULT_CACHE,
     mount_upload(app)
     mount_mcp(app)
     install_schema(app)
-    around_lifespan(app, _bounded_threads)
+    around_lifespan(app, _serving)
     if app.state.compute:
         around_lifespan(app, lambda: _closing(app.state.compute))
     # The last added runs first: headers on every response, even a refused host's.
@@ -115,9 +115,11 @@ def around_lifespan(app: FastAPI, context: Callable[[], AbstractAsyncContextMana
 
 
 @asynccontextmanager
-async def _bounded_threads() -> AsyncIterator[None]:
-    """Sync handlers run in at most ``THREADS`` threads a worker (anyio's default is 40)."""
+async def _serving() -> AsyncIterator[None]:
+    """Sync handlers run in at most ``THREADS`` threads a worker (anyio's default is 40), and
+    what is loaded by now is spared the collector's full passes (engine.settle_heap)."""
     anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
+    settle_heap()
     yield
 
 

@@ -21,7 +21,7 @@ from fastapi import FastAPI, HTTPException, UploadFile
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from zhengce.api.engine import RemoteAnswerer, RemoteIndex, open_knowledge_base
+from zhengce.api.engine import RemoteAnswerer, RemoteIndex, open_knowledge_base, settle_heap
 from zhengce.build import ChangeError, add_documents
 from zhengce.corpus.readers import SUFFIXES, ReadError
 from zhengce.store.backend import Location
@@ -150,3 +150,4 @@ def refresh(app: FastAPI) -> None:
     with app.state.reload_lock:
         if stale(app):
             load_knowledge_base(app, app.state.store.path)
+            settle_heap()
