@@ -67,6 +67,10 @@ def mount_web(app: FastAPI) -> None:
     for path, page in pages:
         app.add_api_route(path, page, methods=["GET"], response_class=HTMLResponse, include_in_schema=False,
                           dependencies=BEHIND)
+    # Compiled now, not by a worker's first request for each page: compiling document.html held
+    # the interpreter for about 35 ms, and with it the event loop.
+    for name in templates.env.list_templates():
+        templates.env.get_template(name)
 
 
 def home(request: Request) -> HTMLResponse:
