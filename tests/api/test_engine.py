@@ -12,6 +12,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from zhengce.api.app import create_app
+from zhengce.api.engine import portable_error
+from zhengce.index.query import QueryError
+from zhengce.service import FilterError
 
 QUESTIONS = ["以工代训补贴标准", "湖南省阶段性减免企业社会保险费的期限", "北京市失业保险金发放标准"]
 
@@ -59,3 +62,9 @@ def test_a_compute_process_that_ended_is_started_again(apart: TestClient) -> Non
     assert response.status_code == 200 and response.json()["citations"]
     assert compute.channel.process is not first and compute.channel.process.is_alive()
     assert apart.get("/api/health").json()["status"] == "ok"
+
+
+def test_an_error_the_worker_could_not_rebuild_comes_back_named() -> None:
+    assert isinstance(portable_error(QueryError("查询中没有可检索的词")), QueryError)
+    error = portable_error(FilterError("valid_on", "日期须写成 YYYY-MM-DD"))  # its constructor takes two arguments
+    assert type(error) is RuntimeError and "FilterError" in str(error) and "YYYY-MM-DD" in str(error)

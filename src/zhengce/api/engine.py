@@ -15,6 +15,7 @@ import gc
 import itertools
 import multiprocessing
 import os
+import pickle
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
@@ -124,12 +125,23 @@ def _run_call(connection: Connection, sending: threading.Lock, current: Current,
         target = getattr(current.fresh(), CALLS[name])
         reply = (call_id, True, getattr(target, name)(*args))
     except Exception as error:  # raised again in the worker, where the app's handlers shape it
-        reply = (call_id, False, error)
+        reply = (call_id, False, portable_error(error))
     with sending, suppress(OSError):
         try:
             connection.send(reply)
         except Exception as error:  # pickling failed before anything was written
             connection.send((call_id, False, RuntimeError(f"{type(error).__name__}: {error}")))
+
+
+def portable_error(error: Exception) -> Exception:
+    """The error itself if the worker can rebuild it from its pickle (an error whose
+    constructor takes other arguments than its message cannot be), else a RuntimeError
+    that names it."""
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:
+        return RuntimeError(f"{type(error).__name__}: {error}")
+    return error
 
 
 class Channel:
@@ -165,12 +177,14 @@ class Channel:
         while True:
             try:
                 call_id, ok, value = self.connection.recv()
-            except (EOFError, OSError):
+            except Exception:  # the process ended, or sent what cannot be read: done with it either way
                 break
             future = self.pending.pop(call_id)
             future.set_result(value) if ok else future.set_exception(value)
         with self.sending:
             self.open, lost, self.pending = False, self.pending, {}
+        with suppress(OSError):
+            self.connection.close()  # a compute process still running sees its pipe close, and ends
         for future in lost.values():
             future.set_exception(ComputeLost("检索进程意外退出，已重新启动，请重试。"))
 
