@@ -29,6 +29,7 @@ PREFIXES = ("postgresql://", "postgres://")
 REGISTRY = "public.zhengce_builds"
 KEPT = 2  # builds whose schemas stay: a worker may still read the previous one until it reloads
 KEPT_RESULTS = 20_000  # query results a reader keeps (its schema does not change)
+BUILDS_CHANNEL = "zhengce_builds"  # publish NOTIFYs the new build's number here; BuildWatch listens
 LOCK_KEY = 0x7A68656E  # the advisory lock that lets one change run at a time per database
 
 Location = Path | str  # a SQLite file, or a PostgreSQL URL
@@ -191,7 +192,8 @@ def publish(connection: PgConnection) -> None:
     schema = connection.execute("SELECT current_schema()").fetchone()[0]
     connection.execute("SELECT pg_advisory_xact_lock(?)", (LOCK_KEY + 1,))
     connection.execute(f"CREATE TABLE IF NOT EXISTS {REGISTRY} (seq BIGSERIAL PRIMARY KEY, schema TEXT NOT NULL)")
-    connection.execute(f"INSERT INTO {REGISTRY} (schema) VALUES (?)", (schema,))
+    seq = connection.execute(f"INSERT INTO {REGISTRY} (schema) VALUES (?) RETURNING seq", (schema,)).fetchone()[0]
+    connection.execute("SELECT pg_notify(?, ?)", (BUILDS_CHANNEL, str(seq)))  # delivered at commit
     old = [row[0] for row in connection.execute(f"SELECT schema FROM {REGISTRY} ORDER BY seq DESC OFFSET {KEPT}")]
     for name in old:
         connection.execute(f'DROP SCHEMA IF EXISTS "{name}" CASCADE')
@@ -200,26 +202,33 @@ def publish(connection: PgConnection) -> None:
 
 
 class BuildWatch:
-    """Whether a newer build than a reader's was made current: one query per call on a
-    connection of its own (a server asks at every request, while its threads read on the
-    reader's). A lost connection counts as a change, since the reader's is lost too and
-    reopening the store is how it comes back."""
+    """Whether a newer build than a reader's was made current. ``publish`` says so with a
+    NOTIFY in the build's transaction; the watch listens on a connection of its own, so a
+    server that asks at every request reads what has arrived instead of waiting on a query
+    (on the event loop, that wait grew with the database server's share of busy cores). On
+    its first call it also asks the registry, for a build made before it listened. A lost
+    connection counts as a change, since the reader's is lost too and reopening the store
+    is how it comes back."""
 
     def __init__(self, url: str, seen: int) -> None:
-        self.url, self.seen = url, seen
+        self.url, self.seen, self.newer = url, seen, False
         self.connection: Any = None
 
     def changed(self) -> bool:
+        """Once true, true from then on: the caller asks again before it reloads."""
         import psycopg
 
         try:
             if self.connection is None:
                 self.connection = psycopg.connect(self.url, autocommit=True)
-            row = self.connection.execute(f"SELECT max(seq) FROM {REGISTRY}").fetchone()  # type: ignore[arg-type]
+                self.connection.execute(f"LISTEN {BUILDS_CHANNEL}")
+                row = self.connection.execute(f"SELECT max(seq) FROM {REGISTRY}").fetchone()  # type: ignore[arg-type]
+                self.newer = self.newer or row[0] != self.seen
+            self.newer = self.newer or any(int(note.payload) != self.seen
+                                           for note in self.connection.notifies(timeout=0))
         except psycopg.Error:
-            self.connection = None
-            return True
-        return row[0] != self.seen
+            self.connection, self.newer = None, True
+        return self.newer
 
 
 def open_existing(location: Location) -> Connection | None:
