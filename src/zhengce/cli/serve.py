@@ -20,7 +20,8 @@ def serve(host: Annotated[str, typer.Option(help="Address to listen on.")] = "12
           allow_host: Annotated[list[str] | None, typer.Option(
               help="Another host name the server answers to besides loopback (repeat; '*' for any).")] = None,
           workers: Annotated[int, typer.Option(
-              help="Worker processes over the one knowledge base (about one per core).", min=1, max=64)] = 1,
+              help="Worker processes over the one knowledge base, each with a compute process beside it "
+                   "(one worker keeps two cores busy).", min=1, max=64)] = 1,
           ) -> None:
     """Serve the web UI and the JSON API (OpenAPI at /docs) over the knowledge base."""
     import uvicorn
