@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import pickle
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass
@@ -80,6 +81,16 @@ def settle_heap() -> None:
     gc.freeze()
 
 
+def reopen_if_changed(changed: Callable[[], bool], lock: threading.Lock, reopen: Callable[[], None]) -> None:
+    """Reopen once after a build, an add or a remove: one thread reopens while the others
+    wait for it, and what it loaded is then settled (``settle_heap``)."""
+    if changed():
+        with lock:
+            if changed():
+                reopen()
+                settle_heap()
+
+
 class Current:
     """The knowledge base a compute process serves, reopened when a build, an add or a
     remove has replaced it; calls already running keep the one they started with."""
@@ -90,12 +101,11 @@ class Current:
         settle_heap()
 
     def fresh(self) -> Loaded:
-        if self.loaded.store.changed():
-            with self.reloading:
-                if self.loaded.store.changed():
-                    self.loaded = open_knowledge_base(self.location)
-                    settle_heap()
+        reopen_if_changed(lambda: self.loaded.store.changed(), self.reloading, self._reopen)
         return self.loaded
+
+    def _reopen(self) -> None:
+        self.loaded = open_knowledge_base(self.location)
 
 
 def serve_calls(connection: Connection, location: Location, threads: int) -> None:

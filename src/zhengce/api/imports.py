@@ -21,7 +21,7 @@ from fastapi import FastAPI, HTTPException, UploadFile
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from zhengce.api.engine import RemoteAnswerer, RemoteIndex, open_knowledge_base, settle_heap
+from zhengce.api.engine import RemoteAnswerer, RemoteIndex, open_knowledge_base, reopen_if_changed
 from zhengce.build import ChangeError, add_documents
 from zhengce.corpus.readers import SUFFIXES, ReadError
 from zhengce.store.backend import Location
@@ -143,11 +143,6 @@ class FreshKnowledgeBase:
 
 
 def refresh(app: FastAPI) -> None:
-    """Reload after a change; one thread reloads while the others wait for it, and requests
-    already running keep the knowledge base they started with."""
-    if not stale(app):
-        return
-    with app.state.reload_lock:
-        if stale(app):
-            load_knowledge_base(app, app.state.store.path)
-            settle_heap()
+    """Reload after a change; requests already running keep the knowledge base they started with."""
+    reopen_if_changed(lambda: stale(app), app.state.reload_lock,
+                      lambda: load_knowledge_base(app, app.state.store.path))
